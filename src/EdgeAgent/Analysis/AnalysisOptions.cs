@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EdgeCc.Agent.Analysis;
+
+/// <summary>Configuration section <c>Analysis</c>.</summary>
+public sealed class AnalysisOptions
+{
+    public const string Section = "Analysis";
+
+    /// <summary>The PocketSphinx acoustic model directory (Debian: pocketsphinx-en-us).</summary>
+    [Required]
+    public string ModelDirectory { get; set; } = "/usr/share/pocketsphinx/model/en-us/en-us";
+
+    /// <summary>The full pronunciation dictionary; only the configured phrases' words are taken from it.</summary>
+    [Required]
+    public string DictionaryPath { get; set; } = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
+
+    /// <summary>Analysis workers; each owns the calls hashed to it. 0 means one per core.</summary>
+    [Range(0, 64)]
+    public int Workers { get; set; }
+
+    /// <summary>Frames queued per worker before the source waits.</summary>
+    [Range(16, 100_000)]
+    public int QueueCapacity { get; set; } = 2_000;
+
+    public List<Phrase> Phrases { get; set; } = [];
+}
