@@ -21,6 +21,7 @@ internal sealed class Outbox
         ArgumentNullException.ThrowIfNull(time);
         _db = db;
         _time = time;
+        _db.Collection(StoreCollections.Outbox).EnsureIndex("topic");
     }
 
     public int Count => _db.Collection(StoreCollections.Outbox).Count();
@@ -42,6 +43,21 @@ internal sealed class Outbox
     public long Enqueue(string topic, ReadOnlyMemory<byte> payload)
     {
         var sequence = _db.Write(db => EnqueueIn(db, topic, payload));
+        Signal();
+        return sequence;
+    }
+
+    /// <summary>
+    /// For retained topics (<c>floor</c>) only the newest state matters: undelivered older rows of
+    /// the topic are replaced, so a long outage does not queue hours of superseded snapshots.
+    /// </summary>
+    public long ReplaceLatest(string topic, ReadOnlyMemory<byte> payload)
+    {
+        var sequence = _db.Write(db =>
+        {
+            db.GetCollection(StoreCollections.Outbox).DeleteMany(Query.EQ("topic", topic));
+            return EnqueueIn(db, topic, payload);
+        });
         Signal();
         return sequence;
     }

@@ -9,13 +9,16 @@ internal sealed class SummaryStore
 {
     private readonly EdgeDatabase _db;
     private readonly Outbox _outbox;
+    private readonly TimeProvider _time;
 
     public SummaryStore(EdgeDatabase db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
         _db = db;
+        _time = time;
         _outbox = new Outbox(db, time);
-        _db.Collection(StoreCollections.Summaries).EnsureIndex("endedAt");
+        _db.Collection(StoreCollections.Summaries).EnsureIndex(StoredAt.Field);
     }
 
     public int Count => _db.Collection(StoreCollections.Summaries).Count();
@@ -24,6 +27,7 @@ internal sealed class SummaryStore
     {
         ArgumentNullException.ThrowIfNull(summary);
         var document = CallSummaryDocument.ToDocument(summary);
+        document[StoredAt.Field] = _time.GetUtcNow().UtcTicks;
         var payload = PayloadWriter.CallSummary(summary);
         _db.Write(db =>
         {

@@ -19,14 +19,7 @@ internal static class PayloadWriter
         {
             w.WriteNumber("schemaVersion", s.SchemaVersion);
             w.WriteString("callId", s.CallId);
-            if (s.AgentId is null)
-            {
-                w.WriteNull("agentId");
-            }
-            else
-            {
-                w.WriteString("agentId", s.AgentId);
-            }
+            OptionalString(w, "agentId", s.AgentId);
 
             w.WriteString("source", s.Source);
             w.WriteString("startedAt", s.StartedAt);
@@ -63,6 +56,88 @@ internal static class PayloadWriter
             w.WriteEndArray();
         });
     }
+
+    public static byte[] Alert(AlertMessage a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Write(a, static (w, a) =>
+        {
+            w.WriteString("alertId", a.AlertId);
+            w.WriteString("kind", a.Kind);
+            w.WriteString("severity", SeverityName(a.Severity));
+            w.WriteString("text", a.Text);
+            w.WriteString("raisedAt", a.RaisedAt);
+            OptionalString(w, "agentId", a.AgentId);
+            OptionalString(w, "callId", a.CallId);
+        });
+    }
+
+    public static byte[] Metrics(MetricsSnapshot m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return Write(m, static (w, m) =>
+        {
+            w.WriteString("at", m.At);
+            w.WriteStartObject("values");
+            foreach (var (name, value) in m.Values.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(name, double.IsFinite(value) ? value : 0);
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    public static byte[] Floor(FloorSnapshot f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return Write(f, static (w, f) =>
+        {
+            w.WriteString("at", f.At);
+            w.WriteStartArray("agents");
+            foreach (var a in f.Agents)
+            {
+                w.WriteStartObject();
+                w.WriteString("agentId", a.AgentId);
+                w.WriteString("state", a.State);
+                w.WriteString("light", a.Light);
+                w.WriteNumber("activeAlerts", a.ActiveAlerts);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("queues");
+            foreach (var q in f.Queues)
+            {
+                w.WriteStartObject();
+                w.WriteString("queueId", q.QueueId);
+                w.WriteNumber("waiting", q.Waiting);
+                Seconds(w, "longestWaitSeconds", q.LongestWait);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    internal static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal static string SeverityName(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Info => "info",
+        AlertSeverity.Warning => "warning",
+        _ => "critical",
+    };
 
     internal static byte[] Write<T>(T state, Action<Utf8JsonWriter, T> body)
     {
