@@ -1,0 +1,16 @@
+namespace EdgeCc.Agent.Store;
+
+internal enum ConfigStatus
+{
+    /// <summary>Validated and applied.</summary>
+    Accepted,
+
+    /// <summary>Failed validation; the previous configuration stayed in force.</summary>
+    Rejected,
+
+    /// <summary>Was in force until a rollback replaced it.</summary>
+    RolledBack,
+
+    /// <summary>An earlier accepted configuration put back in force by a rollback.</summary>
+    Restored,
+}

@@ -1,0 +1,14 @@
+namespace EdgeCc.Agent.Uplink;
+
+/// <summary>
+/// A floor alert as it is stored and sent on <c>alerts</c> (schemas/alert.schema.json).
+/// Never carries a caller number: use <see cref="CallerKey"/> if a caller must be recognisable.
+/// </summary>
+internal sealed record AlertMessage(
+    string AlertId,
+    string Kind,
+    AlertSeverity Severity,
+    string Text,
+    DateTimeOffset RaisedAt,
+    string? AgentId = null,
+    string? CallId = null);

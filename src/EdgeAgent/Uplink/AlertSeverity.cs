@@ -1,0 +1,8 @@
+namespace EdgeCc.Agent.Uplink;
+
+internal enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

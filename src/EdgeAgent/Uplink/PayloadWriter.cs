@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using EdgeCc.Agent.Analysis;
+
+namespace EdgeCc.Agent.Uplink;
+
+/// <summary>
+/// Writes message bodies as they go on the wire (schemas/*.schema.json). Written by hand with
+/// <see cref="Utf8JsonWriter"/> so the field names, units and formats are exactly those of the
+/// schema: times are ISO 8601 with offset, durations and offsets are seconds with millisecond precision.
+/// </summary>
+internal static class PayloadWriter
+{
+    public static byte[] CallSummary(CallSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Write(s, static (w, s) =>
+        {
+            w.WriteNumber("schemaVersion", s.SchemaVersion);
+            w.WriteString("callId", s.CallId);
+            OptionalString(w, "agentId", s.AgentId);
+
+            w.WriteString("source", s.Source);
+            w.WriteString("startedAt", s.StartedAt);
+            w.WriteString("endedAt", s.EndedAt);
+            Seconds(w, "durationSeconds", s.Duration);
+            w.WriteString("endReason", s.EndReason);
+            w.WriteNumber("sentiment", s.Sentiment);
+            w.WriteStartArray("legs");
+            foreach (var leg in s.Legs)
+            {
+                w.WriteStartObject();
+                w.WriteString("leg", LegName(leg.Leg));
+                Seconds(w, "audioSeconds", leg.AudioDuration);
+                w.WriteNumber("detectionCount", leg.DetectionCount);
+                w.WriteNumber("sentiment", leg.Sentiment);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("detections");
+            foreach (var d in s.Detections)
+            {
+                w.WriteStartObject();
+                w.WriteString("leg", LegName(d.Leg));
+                w.WriteString("phrase", d.Phrase);
+                w.WriteString("category", d.Category);
+                w.WriteNumber("weight", d.Weight);
+                Seconds(w, "startSeconds", d.Start);
+                Seconds(w, "endSeconds", d.End);
+                w.WriteNumber("confidence", d.Confidence);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    public static byte[] Alert(AlertMessage a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Write(a, static (w, a) =>
+        {
+            w.WriteString("alertId", a.AlertId);
+            w.WriteString("kind", a.Kind);
+            w.WriteString("severity", SeverityName(a.Severity));
+            w.WriteString("text", a.Text);
+            w.WriteString("raisedAt", a.RaisedAt);
+            OptionalString(w, "agentId", a.AgentId);
+            OptionalString(w, "callId", a.CallId);
+        });
+    }
+
+    public static byte[] Metrics(MetricsSnapshot m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return Write(m, static (w, m) =>
+        {
+            w.WriteString("at", m.At);
+            w.WriteStartObject("values");
+            foreach (var (name, value) in m.Values.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(name, double.IsFinite(value) ? value : 0);
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    public static byte[] Floor(FloorSnapshot f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return Write(f, static (w, f) =>
+        {
+            w.WriteString("at", f.At);
+            w.WriteStartArray("agents");
+            foreach (var a in f.Agents)
+            {
+                w.WriteStartObject();
+                w.WriteString("agentId", a.AgentId);
+                w.WriteString("state", a.State);
+                w.WriteString("light", a.Light);
+                w.WriteNumber("activeAlerts", a.ActiveAlerts);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("queues");
+            foreach (var q in f.Queues)
+            {
+                w.WriteStartObject();
+                w.WriteString("queueId", q.QueueId);
+                w.WriteNumber("waiting", q.Waiting);
+                Seconds(w, "longestWaitSeconds", q.LongestWait);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    internal static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal static string SeverityName(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Info => "info",
+        AlertSeverity.Warning => "warning",
+        _ => "critical",
+    };
+
+    internal static byte[] Write<T>(T state, Action<Utf8JsonWriter, T> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            body(w, state);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    internal static void Seconds(Utf8JsonWriter w, string name, TimeSpan value) =>
+        w.WriteNumber(name, Math.Round(value.TotalSeconds, 3, MidpointRounding.AwayFromZero));
+
+    internal static string LegName(Audio.Leg leg) => leg switch
+    {
+        Audio.Leg.Agent => "agent",
+        Audio.Leg.Customer => "customer",
+        _ => leg.ToString().ToLower(CultureInfo.InvariantCulture),
+    };
+}
