@@ -83,10 +83,4 @@ internal static partial class PocketSphinxNative
 
     [LibraryImport(SphinxBaseLibrary, EntryPoint = "logmath_get_base")]
     internal static partial double LogMathBase(IntPtr logMath);
-
-    [LibraryImport(SphinxBaseLibrary, EntryPoint = "cmn_live_get")]
-    internal static partial void CmnLiveGet(IntPtr cmn, Span<float> mean);
-
-    [LibraryImport(SphinxBaseLibrary, EntryPoint = "cmn_live_set")]
-    internal static partial void CmnLiveSet(IntPtr cmn, ReadOnlySpan<float> mean);
 }

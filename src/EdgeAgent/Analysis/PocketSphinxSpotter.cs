@@ -40,6 +40,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     private readonly KeywordModel _model;
     private readonly PsDecoderHandle _decoder;
     private readonly double _log10PerScoreUnit;
+    private readonly CepstralMeanState _cepstralMean;
     private readonly short[] _history = new short[HistorySamples];
     private readonly short[] _replay = new short[HistorySamples];
     private readonly List<Segment> _segments = [];
@@ -85,6 +86,15 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         }
 
         _log10PerScoreUnit = (1 << PocketSphinxNative.ScoreShift) * Math.Log10(PocketSphinxNative.LogMathBase(logMath));
+        try
+        {
+            _cepstralMean = CepstralMeanState.Capture(_decoder);
+        }
+        catch
+        {
+            _decoder.Dispose();
+            throw;
+        }
     }
 
     public void Process(ReadOnlySpan<short> samples, ICollection<SpottedPhrase> found)
@@ -120,22 +130,27 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             Collect(found, out _);
         }
 
+        _cepstralMean.Restore();
         _legSamples = 0;
         _utteranceStart = 0;
     }
 
     /// <summary>Drops the current leg without reporting (a leg handed back unfinished).</summary>
-    public void Reset()
+    /// <returns>True when there was audio of an unfinished leg.</returns>
+    public bool Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var unfinished = _inUtterance;
         if (_inUtterance)
         {
             Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
             _inUtterance = false;
         }
 
+        _cepstralMean.Restore();
         _legSamples = 0;
         _utteranceStart = 0;
+        return unfinished;
     }
 
     public void Dispose()
