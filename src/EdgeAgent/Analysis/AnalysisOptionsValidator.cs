@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCc.Agent.Analysis;
+
+/// <summary>
+/// Cross-field and file checks of <see cref="AnalysisOptions"/> (DataAnnotations do not descend into the phrase
+/// list): every message names the configuration key, so a bad appsettings line is found without reading code.
+/// </summary>
+internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!Directory.Exists(options.ModelDirectory))
+        {
+            failures.Add($"Analysis:ModelDirectory '{options.ModelDirectory}' does not exist (install pocketsphinx-en-us)");
+        }
+        else
+        {
+            try
+            {
+                KeywordModel.CheckModelDirectory(options.ModelDirectory);
+            }
+            catch (FileNotFoundException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        var dictionaryExists = File.Exists(options.DictionaryPath);
+        if (!dictionaryExists)
+        {
+            failures.Add($"Analysis:DictionaryPath '{options.DictionaryPath}' does not exist (install pocketsphinx-en-us)");
+        }
+
+        if (options.Phrases.Count == 0)
+        {
+            failures.Add("Analysis:Phrases is empty: configure at least one phrase");
+            return ValidateOptionsResult.Fail(failures);
+        }
+
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Phrases.Count; i++)
+        {
+            var phrase = options.Phrases[i];
+            var key = $"Analysis:Phrases:{i}";
+            if (phrase is null)
+            {
+                failures.Add($"{key} is empty");
+                continue;
+            }
+
+            var text = PronunciationDictionary.Normalize(phrase.Text);
+            if (text.Length == 0)
+            {
+                failures.Add($"{key}:Text is empty");
+            }
+            else if (firstIndex.TryGetValue(text, out var first))
+            {
+                failures.Add($"{key}:Text '{phrase.Text}' duplicates Analysis:Phrases:{first}:Text (phrases are compared in lower case)");
+            }
+            else
+            {
+                firstIndex.Add(text, i);
+                words.UnionWith(PronunciationDictionary.Words(text));
+            }
+
+            if (string.IsNullOrWhiteSpace(phrase.Category))
+            {
+                failures.Add($"{key}:Category is empty: give the phrase a category (escalation, churn, compliance, ...)");
+            }
+
+            if (phrase.Threshold is < -80 or > 0)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{key}:Threshold is {phrase.Threshold}: it is the exponent of 1e<n> and must be between -80 and 0"));
+            }
+
+            if (phrase.Weight is < -1.0 or > 1.0 || double.IsNaN(phrase.Weight))
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Weight is {phrase.Weight}: it must be between -1 and 1"));
+            }
+        }
+
+        if (dictionaryExists && words.Count > 0)
+        {
+            var dictionary = PronunciationDictionary.Load(options.DictionaryPath, words);
+            for (var i = 0; i < options.Phrases.Count; i++)
+            {
+                foreach (var word in PronunciationDictionary.Words(options.Phrases[i]?.Text ?? ""))
+                {
+                    if (!dictionary.Contains(word))
+                    {
+                        failures.Add($"Analysis:Phrases:{i}:Text: word '{word}' is not in the pronunciation dictionary {options.DictionaryPath}");
+                    }
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

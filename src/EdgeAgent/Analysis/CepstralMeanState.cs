@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+
+namespace EdgeCc.Agent.Analysis;
+
+/// <summary>
+/// The decoder's live cepstral mean (CMN). PocketSphinx carries it from one utterance to the next, which is right
+/// within a leg but would make a leg's result depend on the call decoded before it; this saves the initial mean
+/// (<c>-cmninit</c> from the model's feat.params) and puts it back for each new leg.
+/// </summary>
+internal sealed class CepstralMeanState
+{
+    private readonly PsDecoderHandle _decoder;
+    private readonly int[] _mean;
+    private readonly int[] _sum;
+    private readonly int _frameCount;
+
+    private CepstralMeanState(PsDecoderHandle decoder, int[] mean, int[] sum, int frameCount)
+    {
+        _decoder = decoder;
+        _mean = mean;
+        _sum = sum;
+        _frameCount = frameCount;
+    }
+
+    /// <summary>Reads the cmn_t of the decoder's feat_t (layouts from sphinxbase's public feat.h and cmn.h).</summary>
+    /// <remarks>
+    /// The running sum and frame count are saved with the mean: cmn_live_set would set them to mean x CMN_WIN,
+    /// which is not the state ps_init leaves, and the next live update would differ. mfcc_t is 4 bytes in both
+    /// float and fixed-point builds and is copied as raw bits.
+    /// </remarks>
+    public static CepstralMeanState Capture(PsDecoderHandle decoder)
+    {
+        var cmn = Marshal.PtrToStructure<CmnHead>(Cmn(decoder, out var length));
+        var mean = new int[length];
+        var sum = new int[length];
+        Marshal.Copy(cmn.Mean, mean, 0, length);
+        Marshal.Copy(cmn.Sum, sum, 0, length);
+        return new CepstralMeanState(decoder, mean, sum, cmn.FrameCount);
+    }
+
+    public void Restore()
+    {
+        var pointer = Cmn(_decoder, out _);
+        var cmn = Marshal.PtrToStructure<CmnHead>(pointer);
+        Marshal.Copy(_mean, 0, cmn.Mean, _mean.Length);
+        Marshal.Copy(_sum, 0, cmn.Sum, _sum.Length);
+        Marshal.WriteInt32(pointer, (int)Marshal.OffsetOf<CmnHead>(nameof(CmnHead.FrameCount)), _frameCount);
+    }
+
+    private static IntPtr Cmn(PsDecoderHandle decoder, out int length)
+    {
+        var feat = PocketSphinxNative.GetFeat(decoder);
+        if (feat == IntPtr.Zero)
+        {
+            throw new InvalidOperationException("PocketSphinx decoder has no feature computation (ps_get_feat returned NULL)");
+        }
+
+        var head = Marshal.PtrToStructure<FeatHead>(feat);
+        if (head.CmnStruct == IntPtr.Zero)
+        {
+            throw new InvalidOperationException("PocketSphinx feat_t has no cmn_t: the model disables CMN or sphinxbase's layout changed");
+        }
+
+        var cmn = Marshal.PtrToStructure<CmnHead>(head.CmnStruct);
+        if (cmn.VectorLength != head.CepstrumSize || cmn.VectorLength is <= 0 or > 64)
+        {
+            throw new InvalidOperationException(
+                $"sphinxbase cmn_t vector length {cmn.VectorLength} does not match feat_t cepsize {head.CepstrumSize}: unexpected library layout");
+        }
+
+        length = cmn.VectorLength;
+        return head.CmnStruct;
+    }
+
+    /// <summary>feat_t up to cmn_struct (sphinxbase 5prealpha feat.h).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct FeatHead
+    {
+        public readonly int RefCount;
+        public readonly IntPtr Name;
+        public readonly int CepstrumSize;
+        public readonly int StreamCount;
+        public readonly IntPtr StreamLengths;
+        public readonly int WindowSize;
+        public readonly int SubvectorCount;
+        public readonly IntPtr SubvectorLengths;
+        public readonly IntPtr Subvectors;
+        public readonly IntPtr SubvectorBuffer;
+        public readonly int SubvectorDimension;
+        public readonly int CmnType;
+        public readonly int VarianceNormalisation;
+        public readonly int AgcType;
+        public readonly IntPtr ComputeFeature;
+        public readonly IntPtr CmnStruct;
+    }
+
+    /// <summary>cmn_t (sphinxbase 5prealpha cmn.h).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct CmnHead
+    {
+        public readonly IntPtr Mean;
+        public readonly IntPtr Variance;
+        public readonly IntPtr Sum;
+        public readonly int FrameCount;
+        public readonly int VectorLength;
+    }
+}

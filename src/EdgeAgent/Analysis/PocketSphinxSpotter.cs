@@ -1,0 +1,295 @@
+using System.Runtime.InteropServices;
+
+namespace EdgeCc.Agent.Analysis;
+
+/// <summary>
+/// Keyword spotting with one PocketSphinx decoder in keyphrase (<c>-kws</c>) mode.
+/// <para>
+/// A detection is reported by PocketSphinx <c>-kws_delay</c> frames after its end, and stays in the utterance's
+/// detection list, which only a new utterance clears. So after each report the utterance is restarted, and the
+/// audio after the reported phrase's last frame (kept in a short history) is fed again: a phrase spoken right
+/// after another is still found, and frame 0 of the new utterance is a known sample of the leg, so times stay
+/// exact. A phrase that starts inside the one just reported (overlapping phrases) is lost by the restart.
+/// </para>
+/// <para>
+/// Confidence: PocketSphinx fires when the margin M = log10(P(audio | phrase) / P(audio | best phone-loop path))
+/// beats the phrase's threshold T (<see cref="Phrase.Threshold"/>, e.g. -20). The phone loop pays a penalty per
+/// phone, so M is often positive: measured on the LibriVox test files, 2-4 word phrases had M from -8 to +60.
+/// Confidence maps M linearly from 0.5 at T to 1.0 at +66.7 (KWS_MAX, the largest margin kws_search.c expects),
+/// clamped to 0..1: it orders detections of one phrase; across phrases, longer phrases score higher.
+/// </para>
+/// </summary>
+internal sealed class PocketSphinxSpotter : IKeywordSpotter
+{
+    public const int SampleRate = 16_000;
+
+    /// <summary>-frate 100: one search frame per 10 ms.</summary>
+    private const int SamplesPerFrame = SampleRate / 100;
+
+    /// <summary>PocketSphinx's default <c>-kws_delay</c>, set explicitly because padding at the end depends on it.</summary>
+    private const int KwsDelayFrames = 10;
+
+    /// <summary>Audio is handed to the decoder in 100 ms pieces so a report never lags far behind its phrase.</summary>
+    private const int SliceSamples = 10 * SamplesPerFrame;
+
+    /// <summary>A report lags its phrase's end by the delay, one slice and the feature window: 1 s is ample.</summary>
+    private const int HistorySamples = SampleRate;
+
+    private static readonly Lock s_createLock = new();
+
+    private readonly KeywordModel _model;
+    private readonly PsDecoderHandle _decoder;
+    private readonly double _log10PerScoreUnit;
+    private readonly CepstralMeanState _cepstralMean;
+    private readonly short[] _history = new short[HistorySamples];
+    private readonly short[] _replay = new short[HistorySamples];
+    private readonly List<Segment> _segments = [];
+
+    /// <summary>Samples fed since the leg began.</summary>
+    private long _legSamples;
+
+    /// <summary>The leg sample that the current utterance's frame 0 starts at.</summary>
+    private long _utteranceStart;
+
+    private bool _inUtterance;
+    private bool _disposed;
+
+    public PocketSphinxSpotter(KeywordModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        KeywordModel.CheckModelDirectory(model.ModelDirectory);
+        string[] arguments =
+        [
+            "-hmm", model.ModelDirectory,
+            "-dict", model.DictionaryPath,
+            "-kws", model.KeyphrasePath,
+            "-kws_delay", KwsDelayFrames.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-samprate", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The VAD would drop silent frames from the search, and frame numbers would no longer be time.
+            "-remove_silence", "no",
+        ];
+
+        // ps_init touches process-wide state (the sphinxbase log): decoders are created one at a time.
+        lock (s_createLock)
+        {
+            PocketSphinxNative.SetLogFile(IntPtr.Zero);
+            using var config = PsConfigHandle.Parse(arguments);
+            _decoder = PsDecoderHandle.Create(config);
+        }
+
+        var logMath = PocketSphinxNative.GetLogMath(_decoder);
+        if (logMath == IntPtr.Zero)
+        {
+            _decoder.Dispose();
+            throw new InvalidOperationException("PocketSphinx decoder has no log-math table (ps_get_logmath returned NULL)");
+        }
+
+        _log10PerScoreUnit = (1 << PocketSphinxNative.ScoreShift) * Math.Log10(PocketSphinxNative.LogMathBase(logMath));
+        try
+        {
+            _cepstralMean = CepstralMeanState.Capture(_decoder);
+        }
+        catch
+        {
+            _decoder.Dispose();
+            throw;
+        }
+    }
+
+    public void Process(ReadOnlySpan<short> samples, ICollection<SpottedPhrase> found)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(found);
+        while (!samples.IsEmpty)
+        {
+            var slice = samples[..Math.Min(SliceSamples, samples.Length)];
+            samples = samples[slice.Length..];
+            Remember(slice);
+            _legSamples += slice.Length;
+            Feed(slice);
+            while (Collect(found, out var lastEndFrame))
+            {
+                Restart(_utteranceStart + ((long)lastEndFrame + 1) * SamplesPerFrame);
+            }
+        }
+    }
+
+    public void Finish(ICollection<SpottedPhrase> found)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(found);
+        if (_inUtterance)
+        {
+            // A phrase ending in the last -kws_delay frames is only reported once that many frames follow it.
+            Span<short> padding = stackalloc short[(KwsDelayFrames + 5) * SamplesPerFrame];
+            FillQuietNoise(padding);
+            Feed(padding);
+            Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
+            _inUtterance = false;
+            Collect(found, out _);
+        }
+
+        _cepstralMean.Restore();
+        _legSamples = 0;
+        _utteranceStart = 0;
+    }
+
+    /// <summary>Drops the current leg without reporting (a leg handed back unfinished).</summary>
+    /// <returns>True when there was audio of an unfinished leg.</returns>
+    public bool Reset()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var unfinished = _inUtterance;
+        if (_inUtterance)
+        {
+            Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
+            _inUtterance = false;
+        }
+
+        _cepstralMean.Restore();
+        _legSamples = 0;
+        _utteranceStart = 0;
+        return unfinished;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_inUtterance && !_decoder.IsClosed)
+        {
+            _ = PocketSphinxNative.EndUtterance(_decoder);
+        }
+
+        _decoder.Dispose();
+    }
+
+    private static void Check(int result, string function)
+    {
+        if (result < 0)
+        {
+            throw new InvalidOperationException($"PocketSphinx {function} failed ({result})");
+        }
+    }
+
+    /// <summary>Dither-level noise (-2..1 LSB): digital zeros would give log(0) filter-bank energies.</summary>
+    private static void FillQuietNoise(Span<short> samples)
+    {
+        uint state = 0x2545F491;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            state = (state * 1664525) + 1013904223;
+            samples[i] = (short)((int)(state >> 30) - 2);
+        }
+    }
+
+    private unsafe void Feed(ReadOnlySpan<short> samples)
+    {
+        if (!_inUtterance)
+        {
+            StartUtterance();
+        }
+
+        fixed (short* data = samples)
+        {
+            Check(PocketSphinxNative.ProcessRaw(_decoder, data, (nuint)samples.Length, noSearch: 0, fullUtterance: 0), "ps_process_raw");
+        }
+    }
+
+    /// <summary>Starts a new utterance at leg sample <paramref name="start"/> and feeds the audio since then again.</summary>
+    private void Restart(long start)
+    {
+        Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
+        _inUtterance = false;
+        start = Math.Clamp(start, _legSamples - HistorySamples, _legSamples);
+        _utteranceStart = start;
+        var count = (int)(_legSamples - start);
+        if (count > 0)
+        {
+            CopyHistory(_replay.AsSpan(0, count));
+            Feed(_replay.AsSpan(0, count));
+        }
+        else
+        {
+            StartUtterance();
+        }
+    }
+
+    private void StartUtterance()
+    {
+        Check(PocketSphinxNative.StartStream(_decoder), "ps_start_stream");
+        Check(PocketSphinxNative.StartUtterance(_decoder), "ps_start_utt");
+        _inUtterance = true;
+    }
+
+    /// <summary>Appends the reports PocketSphinx has settled; true when there was at least one.</summary>
+    private bool Collect(ICollection<SpottedPhrase> found, out int lastEndFrame)
+    {
+        lastEndFrame = -1;
+        _segments.Clear();
+        var segment = PocketSphinxNative.SegmentIterator(_decoder);
+        while (segment != IntPtr.Zero)
+        {
+            // kws_search.c keeps the space before "/1e-20/" in the keyphrase.
+            var word = (Marshal.PtrToStringUTF8(PocketSphinxNative.SegmentWord(segment)) ?? "").TrimEnd();
+            PocketSphinxNative.SegmentFrames(segment, out var startFrame, out var endFrame);
+            var score = PocketSphinxNative.SegmentProbability(segment, out _, out _, out _);
+            _segments.Add(new Segment(word, startFrame, endFrame, score));
+            segment = PocketSphinxNative.SegmentNext(segment);
+        }
+
+        if (_segments.Count == 0)
+        {
+            return false;
+        }
+
+        // The detection list is newest first.
+        for (var i = _segments.Count - 1; i >= 0; i--)
+        {
+            var s = _segments[i];
+            lastEndFrame = Math.Max(lastEndFrame, s.EndFrame);
+            if (_model.Find(s.Word) is not { } phrase)
+            {
+                continue;
+            }
+
+            var start = TimeSpan.FromSeconds((_utteranceStart + ((long)s.StartFrame * SamplesPerFrame)) / (double)SampleRate);
+            var end = TimeSpan.FromSeconds((_utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame)) / (double)SampleRate);
+            found.Add(new SpottedPhrase(phrase, start, end, Confidence(s.Score, phrase.Threshold)));
+        }
+
+        return true;
+    }
+
+    private double Confidence(int score, int threshold)
+    {
+        var margin = (score + PocketSphinxNative.KwsScoreOffset) * _log10PerScoreUnit;
+        var ceiling = PocketSphinxNative.KwsScoreOffset * _log10PerScoreUnit;
+        return Math.Clamp(0.5 + (0.5 * (margin - threshold) / (ceiling - threshold)), 0.0, 1.0);
+    }
+
+    /// <summary>Keeps the last second fed; <paramref name="samples"/> is at most one slice.</summary>
+    private void Remember(ReadOnlySpan<short> samples)
+    {
+        var at = (int)(_legSamples % HistorySamples);
+        var first = Math.Min(samples.Length, HistorySamples - at);
+        samples[..first].CopyTo(_history.AsSpan(at));
+        samples[first..].CopyTo(_history);
+    }
+
+    /// <summary>Copies the last <c>destination.Length</c> samples fed.</summary>
+    private void CopyHistory(Span<short> destination)
+    {
+        var from = (int)((_legSamples - destination.Length) % HistorySamples);
+        var first = Math.Min(destination.Length, HistorySamples - from);
+        _history.AsSpan(from, first).CopyTo(destination);
+        _history.AsSpan(0, destination.Length - first).CopyTo(destination[first..]);
+    }
+
+    private readonly record struct Segment(string Word, int StartFrame, int EndFrame, int Score);
+}

@@ -1,0 +1,93 @@
+using EdgeCc.Agent.Analysis;
+
+namespace EdgeCc.Agent.Tests.Analysis;
+
+public sealed class AnalysisOptionsValidatorTests
+{
+    private static IReadOnlyList<string> Failures(AnalysisOptions options)
+    {
+        var result = new AnalysisOptionsValidator().Validate(null, options);
+        return result.Failed ? [.. result.Failures!] : [];
+    }
+
+    [Fact]
+    public void Configured_call_center_phrases_are_valid()
+    {
+        Assert.Empty(Failures(SpeechFixtures.Options(SpeechFixtures.CallCenterPhrases)));
+    }
+
+    [Fact]
+    public void No_phrases_is_reported_with_its_key()
+    {
+        var failure = Assert.Single(Failures(SpeechFixtures.Options()));
+        Assert.Equal("Analysis:Phrases is empty: configure at least one phrase", failure);
+    }
+
+    [Fact]
+    public void A_word_missing_from_the_dictionary_is_named_with_its_phrase_key()
+    {
+        var options = SpeechFixtures.Options("speak to a manager", "cancel my account", "thank you", "please hold", "zorblax now");
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.Equal(
+            $"Analysis:Phrases:4:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}", failure);
+    }
+
+    [Fact]
+    public void A_missing_model_directory_names_the_package_to_install()
+    {
+        var options = SpeechFixtures.Options("speak to a manager");
+        options.ModelDirectory = "/nonexistent/model";
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.Equal("Analysis:ModelDirectory '/nonexistent/model' does not exist (install pocketsphinx-en-us)", failure);
+    }
+
+    [Fact]
+    public void A_missing_dictionary_is_reported_with_its_key()
+    {
+        var options = SpeechFixtures.Options("speak to a manager");
+        options.DictionaryPath = "/nonexistent/cmudict.dict";
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.Equal("Analysis:DictionaryPath '/nonexistent/cmudict.dict' does not exist (install pocketsphinx-en-us)", failure);
+    }
+
+    [Fact]
+    public void Duplicate_phrase_texts_ignoring_case_and_spacing_are_reported()
+    {
+        var options = SpeechFixtures.Options("speak to a manager", "cancel my account", "Speak to  a MANAGER");
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.Equal(
+            "Analysis:Phrases:2:Text 'Speak to  a MANAGER' duplicates Analysis:Phrases:0:Text (phrases are compared in lower case)", failure);
+    }
+
+    [Fact]
+    public void Empty_category_and_empty_text_are_reported_per_phrase()
+    {
+        var options = SpeechFixtures.Options("speak to a manager", " ");
+        options.Phrases[0].Category = "";
+
+        var failures = Failures(options);
+
+        Assert.Equal(
+            ["Analysis:Phrases:0:Category is empty: give the phrase a category (escalation, churn, compliance, ...)", "Analysis:Phrases:1:Text is empty"],
+            failures);
+    }
+
+    [Fact]
+    public void Out_of_range_threshold_is_reported_with_its_key()
+    {
+        var options = SpeechFixtures.Options("speak to a manager");
+        options.Phrases[0].Threshold = 5;
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.Equal("Analysis:Phrases:0:Threshold is 5: it is the exponent of 1e<n> and must be between -80 and 0", failure);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using EdgeCc.Agent.Analysis;
+
+namespace EdgeCc.Agent.Tests.Analysis;
+
+/// <summary>Real recordings for the keyword spotter: pocketsphinx-testdata's LibriVox files and their alignment.</summary>
+internal static class SpeechFixtures
+{
+    public const string LibrivoxDirectory = "/usr/share/pocketsphinx/test/data/librivox";
+
+    public const string ModelDirectory = "/usr/share/pocketsphinx/model/en-us/en-us";
+
+    public const string DictionaryPath = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
+
+    /// <summary>Plausible call-center phrases that no LibriVox test file says.</summary>
+    public static readonly string[] CallCenterPhrases =
+    [
+        "cancel my account", "speak to a manager", "i want a refund", "this is unacceptable",
+        "file a complaint", "thank you for calling", "credit card number",
+    ];
+
+    public static string Librivox(string id)
+    {
+        TestPaths.RequireFile(ModelDirectory, "pocketsphinx-en-us");
+        return TestPaths.RequireFile(Path.Combine(LibrivoxDirectory, id + ".wav"), "pocketsphinx-testdata");
+    }
+
+    public static AnalysisOptions Options(params string[] phrases)
+    {
+        TestPaths.RequireFile(ModelDirectory, "pocketsphinx-en-us");
+        TestPaths.RequireFile(DictionaryPath, "pocketsphinx-en-us");
+        var options = new AnalysisOptions { ModelDirectory = ModelDirectory, DictionaryPath = DictionaryPath };
+        foreach (var text in phrases)
+        {
+            options.Phrases.Add(new Phrase { Text = text, Category = "test", Threshold = -20 });
+        }
+
+        return options;
+    }
+
+    /// <summary>16-bit PCM samples of a RIFF/WAVE file (the "data" chunk).</summary>
+    public static short[] ReadWav(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var at = 12;
+        while (at + 8 <= bytes.Length)
+        {
+            var id = System.Text.Encoding.ASCII.GetString(bytes, at, 4);
+            var size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at + 4));
+            if (id == "data")
+            {
+                var length = Math.Min(size, bytes.Length - at - 8) / 2;
+                var samples = new short[length];
+                for (var i = 0; i < length; i++)
+                {
+                    samples[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(at + 8 + (2 * i)));
+                }
+
+                return samples;
+            }
+
+            at += 8 + size + (size & 1);
+        }
+
+        throw new InvalidDataException(path + " has no data chunk");
+    }
+
+    /// <summary>Start of the first word and end of the last word of <paramref name="phrase"/> in the forced alignment.</summary>
+    public static (double Start, double End) AlignedTimes(string id, string phrase)
+    {
+        var rows = File.ReadAllLines(TestPaths.Repo("tests/EdgeAgent.Tests/Analysis/Data/librivox-alignment.tsv"))
+            .Skip(1)
+            .Select(line => line.Split('\t'))
+            .Where(cells => cells[0] == id)
+            .ToArray();
+        var words = phrase.Split(' ');
+        for (var i = 0; i + words.Length <= rows.Length; i++)
+        {
+            if (words.Select((w, k) => rows[i + k][1] == w).All(x => x))
+            {
+                return (double.Parse(rows[i][2], CultureInfo.InvariantCulture),
+                    double.Parse(rows[i + words.Length - 1][3], CultureInfo.InvariantCulture));
+            }
+        }
+
+        throw new InvalidOperationException($"'{phrase}' is not in the alignment of {id}");
+    }
+
+    /// <summary>Feeds <paramref name="samples"/> in 20 ms frames, as RTP would, and finishes the leg.</summary>
+    public static List<SpottedPhrase> Spot(IKeywordSpotter spotter, short[] samples, int frame = 320)
+    {
+        var found = new List<SpottedPhrase>();
+        for (var at = 0; at < samples.Length; at += frame)
+        {
+            spotter.Process(samples.AsSpan(at, Math.Min(frame, samples.Length - at)), found);
+        }
+
+        spotter.Finish(found);
+        return found;
+    }
+}
