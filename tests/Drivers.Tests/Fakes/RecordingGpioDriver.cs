@@ -29,6 +29,8 @@ public sealed class RecordingGpioDriver : GpioDriver
 
     public HashSet<int> ThrowOnWritePins { get; } = [];
 
+    public HashSet<int> ThrowOnReadPins { get; } = [];
+
     public bool IsDisposed { get; private set; }
 
     public PinValue Level(int pin) => _levels.TryGetValue(pin, out var v) ? v : PinValue.Low;
@@ -86,7 +88,8 @@ public sealed class RecordingGpioDriver : GpioDriver
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => true;
 
-    protected override PinValue Read(int pinNumber) => Level(pinNumber);
+    protected override PinValue Read(int pinNumber) =>
+        ThrowOnReadPins.Contains(pinNumber) ? throw new IOException($"fake GPIO: read of pin {pinNumber} failed") : Level(pinNumber);
 
     protected override void Write(int pinNumber, PinValue value)
     {
