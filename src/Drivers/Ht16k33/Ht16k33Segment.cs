@@ -45,7 +45,8 @@ public sealed class Ht16k33Segment : ISegmentDisplay, IDisposable
     public static I2cConnectionSettings CreateI2cSettings(int busId = 1, int address = DefaultI2cAddress) => new(busId, address);
 
     /// <summary>
-    /// Datasheet "Power-on" state is standby with the display off: start the oscillator, select ROW outputs,
+    /// At power-on the chip is in standby with the display off (datasheet "System Setup Register" and "Display
+    /// Setup Register" defaults): start the oscillator, select ROW outputs,
     /// set dimming, clear all 16 RAM bytes, then turn the display on.
     /// </summary>
     /// <exception cref="IOException">An I2C write failed (not acknowledged).</exception>

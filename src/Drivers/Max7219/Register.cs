@@ -6,8 +6,26 @@ public enum Register : byte
     /// <summary>No-op: lets a word pass through one chip of a cascade without changing it.</summary>
     NoOp = 0x00,
 
-    /// <summary>Digit 0 (row 0 of an 8x8 matrix). Digits 1–7 follow at 0x02–0x08.</summary>
+    /// <summary>Digit 0 (row 0 of an unrotated 8x8 module).</summary>
     Digit0 = 0x01,
+
+    /// <summary>Digit 1.</summary>
+    Digit1 = 0x02,
+
+    /// <summary>Digit 2.</summary>
+    Digit2 = 0x03,
+
+    /// <summary>Digit 3.</summary>
+    Digit3 = 0x04,
+
+    /// <summary>Digit 4.</summary>
+    Digit4 = 0x05,
+
+    /// <summary>Digit 5.</summary>
+    Digit5 = 0x06,
+
+    /// <summary>Digit 6.</summary>
+    Digit6 = 0x07,
 
     /// <summary>Digit 7.</summary>
     Digit7 = 0x08,

@@ -47,6 +47,11 @@ public sealed class SimulatedStackLight : IStackLight
     /// <inheritdoc />
     public LampPattern GetPattern(StackLamp lamp)
     {
+        if (!Enum.IsDefined(lamp))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lamp), lamp, "Unknown lamp.");
+        }
+
         lock (_lock)
         {
             return _patterns[(int)lamp];

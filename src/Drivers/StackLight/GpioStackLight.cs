@@ -80,10 +80,7 @@ public sealed class GpioStackLight : IStackLight, IDisposable
     /// <exception cref="IOException">Writing a relay pin failed.</exception>
     public void Set(StackLamp lamp, LampPattern pattern)
     {
-        if (!Enum.IsDefined(lamp))
-        {
-            throw new ArgumentOutOfRangeException(nameof(lamp), lamp, "Unknown lamp.");
-        }
+        CheckLamp(lamp);
 
         if (!Enum.IsDefined(pattern))
         {
@@ -118,10 +115,24 @@ public sealed class GpioStackLight : IStackLight, IDisposable
     }
 
     /// <inheritdoc />
-    public LampPattern GetPattern(StackLamp lamp) => _patterns[(int)lamp];
+    public LampPattern GetPattern(StackLamp lamp)
+    {
+        CheckLamp(lamp);
+        lock (_lock)
+        {
+            return _patterns[(int)lamp];
+        }
+    }
 
     /// <summary>Whether a lamp's output is energised right now (the instantaneous state of a blink).</summary>
-    public bool IsLit(StackLamp lamp) => _lit[(int)lamp];
+    public bool IsLit(StackLamp lamp)
+    {
+        CheckLamp(lamp);
+        lock (_lock)
+        {
+            return _lit[(int)lamp];
+        }
+    }
 
     /// <summary>Pin writes from the blink timer that failed (they cannot throw to a caller).</summary>
     public long TimerWriteFailures => Interlocked.Read(ref _timerWriteFailures);
@@ -240,6 +251,14 @@ public sealed class GpioStackLight : IStackLight, IDisposable
         }
 
         _lit[(int)lamp] = on;
+    }
+
+    private static void CheckLamp(StackLamp lamp)
+    {
+        if (!Enum.IsDefined(lamp))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lamp), lamp, "Unknown lamp.");
+        }
     }
 
     private PinValue Level(bool on) => on != _activeLow ? PinValue.High : PinValue.Low;
