@@ -110,6 +110,24 @@ public sealed class PolyphaseResamplerTests(ITestOutputHelper log)
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [MemberData(nameof(Ratios))]
+    public void Processing_frames_allocates_nothing(int inputRate, int outputRate)
+    {
+        var resampler = new PolyphaseResampler(inputRate, outputRate);
+        var frame = Noise(inputRate / 50, seed: 5);
+        var output = new short[resampler.MaxOutput(frame.Length)];
+        resampler.Process(frame, output);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            resampler.Process(frame, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Equal_rates_copy_samples_unchanged()
     {
