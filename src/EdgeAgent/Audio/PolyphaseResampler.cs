@@ -121,7 +121,7 @@ internal sealed class PolyphaseResampler
     public int MaxOutput(int inputLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
-        return (int)((((long)inputLength * _up) + _down - 1) / _down);
+        return checked((int)((((long)inputLength * _up) + _down - 1) / _down));
     }
 
     /// <summary>
