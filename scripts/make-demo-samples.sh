@@ -99,7 +99,8 @@ synth() {
   local trim_start trim_len
   read -r _ trim_start trim_len < <(head -1 "$work/$name.words")
   sed -i 1d "$work/$name.words"
-  sox "$work/$name.raw.wav" -r "$rate" -c 1 -b 16 "$work/$name.wav" trim "$trim_start" "$trim_len" gain -n -3
+  # -V1: flite's last segment end can pass its last sample by a few ms; trim then just stops there.
+  sox -V1 "$work/$name.raw.wav" -r "$rate" -c 1 -b 16 "$work/$name.wav" trim "$trim_start" "$trim_len" gain -n -3
 }
 
 # make_call FILE CALL_ID AGENT_ID DESCRIPTION < turns
