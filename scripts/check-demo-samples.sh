@@ -17,12 +17,12 @@ tolerance="${TOLERANCE:-0.5}"
 read -r -a extra_args <<<"${POCKETSPHINX_ARGS:-}"
 
 missing=()
-for tool in sox jq awk pocketsphinx_continuous; do
+for tool in sox jq awk column pocketsphinx_continuous; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
   echo "missing: ${missing[*]}" >&2
-  echo "install with: sudo apt-get install -y sox jq gawk pocketsphinx pocketsphinx-en-us" >&2
+  echo "install with: sudo apt-get install -y sox jq gawk bsdextrautils pocketsphinx pocketsphinx-en-us" >&2
   exit 1
 fi
 if [[ ! -f "$model/mdef" || ! -f "$dict" ]]; then

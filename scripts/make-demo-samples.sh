@@ -16,16 +16,16 @@ for tool in flite sox soxi jq awk; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  pkgs=()
+  declare -A pkgs=()
   for t in "${missing[@]}"; do
     case "$t" in
-      soxi) pkgs+=(sox) ;;
-      awk) pkgs+=(gawk) ;;
-      *) pkgs+=("$t") ;;
+      soxi) pkgs[sox]=1 ;;
+      awk) pkgs[gawk]=1 ;;
+      *) pkgs[$t]=1 ;;
     esac
   done
   echo "missing: ${missing[*]}" >&2
-  echo "install with: sudo apt-get install -y $(printf '%s\n' "${pkgs[@]}" | sort -u | tr '\n' ' ')" >&2
+  echo "install with: sudo apt-get install -y ${!pkgs[*]}" >&2
   exit 1
 fi
 for v in slt rms awb kal16; do
