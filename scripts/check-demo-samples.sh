@@ -13,14 +13,16 @@ dict="${POCKETSPHINX_DICT:-/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dic
 # A detection counts when its start is this close to the expected start (the expected times
 # come from flite's own segment durations; PocketSphinx reports 10 ms frames).
 tolerance="${TOLERANCE:-0.5}"
+# Extra decoder options, e.g. POCKETSPHINX_ARGS="-beam 1e-80" to try what an engine would set.
+read -r -a extra_args <<<"${POCKETSPHINX_ARGS:-}"
 
 missing=()
-for tool in sox jq awk pocketsphinx_continuous; do
+for tool in sox jq awk column pocketsphinx_continuous; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
   echo "missing: ${missing[*]}" >&2
-  echo "install with: sudo apt-get install -y sox jq gawk pocketsphinx pocketsphinx-en-us" >&2
+  echo "install with: sudo apt-get install -y sox jq gawk bsdextrautils pocketsphinx pocketsphinx-en-us" >&2
   exit 1
 fi
 if [[ ! -f "$model/mdef" || ! -f "$dict" ]]; then
@@ -55,7 +57,7 @@ while IFS=$'\t' read -r file call; do
       # Keyword lines are "<phrase> <start> <end> <score>"; hypothesis lines have no numbers.
       # shellcheck disable=SC2086 # mode_args holds separate options
       pocketsphinx_continuous -infile "$work/leg.raw" -hmm "$model" -dict "$work/small.dict" \
-        -kws "$work/phrases.kws" -time yes -logfn /dev/null ${mode_args[$mode]} |
+        -kws "$work/phrases.kws" -time yes -logfn /dev/null ${mode_args[$mode]} "${extra_args[@]}" |
         awk '$(NF) ~ /^[0-9.]+$/ && $(NF-1) ~ /^[0-9.]+$/ && $(NF-2) ~ /^[0-9.]+$/ {
                t = $1; for (i = 2; i <= NF - 3; i++) t = t " " $i; print t "\t" $(NF-2) "\t" $(NF-1) }' |
         sort -t$'\t' -k2,2n >"$work/found"

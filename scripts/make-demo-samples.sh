@@ -16,16 +16,16 @@ for tool in flite sox soxi jq awk; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  pkgs=()
+  declare -A pkgs=()
   for t in "${missing[@]}"; do
     case "$t" in
-      soxi) pkgs+=(sox) ;;
-      awk) pkgs+=(gawk) ;;
-      *) pkgs+=("$t") ;;
+      soxi) pkgs[sox]=1 ;;
+      awk) pkgs[gawk]=1 ;;
+      *) pkgs[$t]=1 ;;
     esac
   done
   echo "missing: ${missing[*]}" >&2
-  echo "install with: sudo apt-get install -y $(printf '%s\n' "${pkgs[@]}" | sort -u | tr '\n' ' ')" >&2
+  echo "install with: sudo apt-get install -y ${!pkgs[*]}" >&2
   exit 1
 fi
 for v in slt rms awb kal16; do
@@ -99,7 +99,8 @@ synth() {
   local trim_start trim_len
   read -r _ trim_start trim_len < <(head -1 "$work/$name.words")
   sed -i 1d "$work/$name.words"
-  sox "$work/$name.raw.wav" -r "$rate" -c 1 -b 16 "$work/$name.wav" trim "$trim_start" "$trim_len" gain -n -3
+  # -V1: flite's last segment end can pass its last sample by a few ms; trim then just stops there.
+  sox -V1 "$work/$name.raw.wav" -r "$rate" -c 1 -b 16 "$work/$name.wav" trim "$trim_start" "$trim_len" gain -n -3
 }
 
 # make_call FILE CALL_ID AGENT_ID DESCRIPTION < turns
@@ -160,6 +161,8 @@ make_call() {
     # shellcheck disable=SC2086 # parts is a space-separated list of our own temp paths
     sox ${parts[$leg2]} "$work/tail-$leg2.wav" "$work/$leg2.voice.wav"
     sox -n -r "$rate" -c 1 -b 16 "$work/$leg2.noise.wav" synth "$total" pinknoise gain "-$noise_db"
+    # sox -m halves each input: speech ends at about -9 dBFS peak (a usual telephone level) and
+    # the floor at about -61 dBFS RMS.
     sox -m "$work/$leg2.voice.wav" "$work/$leg2.noise.wav" "$work/$leg2.wav"
   done
   # sox -M puts the first input on channel 0 (agent), the second on channel 1 (customer).
