@@ -28,6 +28,11 @@ public sealed record CallSummary
 
     public required IReadOnlyList<Detection> Detections { get; init; }
 
+    public int Holds { get; init; }
+
+    /// <summary>How often the call was handed on: the "customer frustration" figure.</summary>
+    public int Transfers { get; init; }
+
     /// <summary>Sum of the weights of every phrase spotted in the call (the first, simple sentiment).</summary>
     public double Sentiment { get; init; }
 }

@@ -47,6 +47,8 @@ public sealed class StageChannel<T>
 
     public int Depth => _channel.Reader.Count;
 
+    public StageSnapshot Snapshot() => new(Name, Policy, Capacity, Depth, Written, Read, Dropped);
+
     public async ValueTask WriteAsync(T item, CancellationToken cancellationToken = default)
     {
         await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);

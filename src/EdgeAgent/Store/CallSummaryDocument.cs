@@ -57,6 +57,8 @@ internal static class CallSummaryDocument
             ["endReason"] = s.EndReason,
             ["legs"] = legs,
             ["detections"] = detections,
+            ["holds"] = s.Holds,
+            ["transfers"] = s.Transfers,
             ["sentiment"] = s.Sentiment,
         };
     }
@@ -102,6 +104,8 @@ internal static class CallSummaryDocument
             EndReason = doc["endReason"].AsString,
             Legs = legs,
             Detections = detections,
+            Holds = doc["holds"].AsInt32,
+            Transfers = doc["transfers"].AsInt32,
             Sentiment = doc["sentiment"].AsDouble,
         };
     }

@@ -1,0 +1,164 @@
+using EdgeCc.Agent.Hosting;
+using EdgeCc.Agent.Telephony;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeCc.Agent.Analysis;
+
+/// <summary>
+/// Runs the analysis workers: each reads its queue, keeps the state of its calls, and publishes
+/// detections (to the floor), call events (to the floor) and summaries (to the store).
+/// </summary>
+internal sealed partial class AnalysisService(
+    AnalysisPipeline pipeline,
+    SpotterPool pool,
+    StageChannel<AnalysisEvent> events,
+    StageChannel<CallSummary> summaries,
+    TimeProvider time,
+    ILogger<AnalysisService> logger) : BackgroundService
+{
+    private long _failedInputs;
+
+    public long FailedInputs => Interlocked.Read(ref _failedInputs);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = new Task[pipeline.Queues.Count];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            var queue = pipeline.Queues[i];
+            workers[i] = Task.Run(() => RunWorkerAsync(queue, stoppingToken), CancellationToken.None);
+        }
+
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            events.Complete();
+            summaries.Complete();
+        }
+    }
+
+    private async Task RunWorkerAsync(StageChannel<CallInput> queue, CancellationToken stoppingToken)
+    {
+        var calls = new Dictionary<string, CallAnalysis>(StringComparer.Ordinal);
+        var found = new List<Detection>();
+        try
+        {
+            await foreach (var input in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await HandleAsync(input, calls, found, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One broken call must not stop the others: end it with what it has.
+                    Interlocked.Increment(ref _failedInputs);
+                    Log.InputFailed(logger, input.CallId, ex);
+                    if (calls.Remove(input.CallId, out var broken))
+                    {
+                        await EndAsync(broken, time.GetUtcNow(), "analysis-error", found, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: open calls are still summarised below.
+        }
+
+        foreach (var call in calls.Values)
+        {
+            await EndAsync(call, time.GetUtcNow(), "shutdown", found, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask HandleAsync(CallInput input, Dictionary<string, CallAnalysis> calls, List<Detection> found, CancellationToken cancellationToken)
+    {
+        if (input.Frame is { } frame)
+        {
+            var call = GetOrAdd(calls, frame.CallId, null);
+            call.Process(frame, found);
+            await PublishAsync(found, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var callEvent = input.Event!;
+        switch (callEvent)
+        {
+            case CallStarted started:
+                GetOrAdd(calls, started.CallId, started);
+                break;
+            case CallEnded ended:
+                if (calls.Remove(ended.CallId, out var call))
+                {
+                    await EndAsync(call, ended.At, ended.Reason, found, cancellationToken, ended.Offset).ConfigureAwait(false);
+                }
+
+                break;
+            default:
+                if (calls.TryGetValue(callEvent.CallId, out var known))
+                {
+                    known.Record(callEvent);
+                }
+
+                break;
+        }
+
+        if (callEvent is not CallEnded)
+        {
+            await events.WriteAsync(AnalysisEvent.Of(callEvent), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private CallAnalysis GetOrAdd(Dictionary<string, CallAnalysis> calls, string callId, CallStarted? started)
+    {
+        if (!calls.TryGetValue(callId, out var call))
+        {
+            call = new CallAnalysis(callId, started, time.GetUtcNow(), pool);
+            calls.Add(callId, call);
+            Log.CallOpened(logger, callId, started?.AgentId, started?.Source ?? "unsignalled");
+        }
+
+        return call;
+    }
+
+    private async ValueTask EndAsync(CallAnalysis call, DateTimeOffset endedAt, string reason, List<Detection> found, CancellationToken cancellationToken, TimeSpan? offset = null)
+    {
+        var duration = offset ?? (endedAt - call.StartedAt);
+        var summary = call.End(endedAt, duration, reason, found);
+        await PublishAsync(found, cancellationToken).ConfigureAwait(false);
+        await events.WriteAsync(AnalysisEvent.Of(new CallEnded(call.CallId, endedAt, duration, reason)), cancellationToken).ConfigureAwait(false);
+        await summaries.WriteAsync(summary, cancellationToken).ConfigureAwait(false);
+        Log.CallSummarised(logger, call.CallId, reason, summary.Detections.Count, summary.Sentiment);
+    }
+
+    private async ValueTask PublishAsync(List<Detection> found, CancellationToken cancellationToken)
+    {
+        foreach (var detection in found)
+        {
+            await events.WriteAsync(AnalysisEvent.Of(detection), cancellationToken).ConfigureAwait(false);
+            Log.PhraseDetected(logger, detection.CallId, detection.Leg, detection.Phrase, detection.Category, detection.Start.TotalSeconds, detection.Confidence);
+        }
+
+        found.Clear();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Call {CallId} opened for analysis (agent {AgentId}, source {Source})")]
+        public static partial void CallOpened(ILogger logger, string callId, string? agentId, string source);
+
+        [LoggerMessage(2, LogLevel.Information, "Call {CallId} {Leg}: '{Phrase}' ({Category}) at {Seconds:F2} s, confidence {Confidence:F2}")]
+        public static partial void PhraseDetected(ILogger logger, string callId, Audio.Leg leg, string phrase, string category, double seconds, double confidence);
+
+        [LoggerMessage(3, LogLevel.Information, "Call {CallId} ended ({Reason}): {Detections} detections, sentiment {Sentiment:F2}")]
+        public static partial void CallSummarised(ILogger logger, string callId, string reason, int detections, double sentiment);
+
+        [LoggerMessage(4, LogLevel.Error, "Analysis of call {CallId} failed; the call is ended with what it has")]
+        public static partial void InputFailed(ILogger logger, string callId, Exception exception);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCc.Agent.Hosting;
+
+/// <summary>
+/// The verbs. Each builds the host it needs through <see cref="Program.BuildHost"/>. Errors a
+/// user can fix (configuration, files, arguments) end the process with one clear message and
+/// a non-zero code, never a stack trace.
+/// </summary>
+internal static class Cli
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public const string Usage = """
+        usage: edgecc [verb] [arguments] [options] [--Section:Key=value ...]
+
+        verbs:
+          run                      the service (default): capture, analysis, floor, store, uplink
+          demo [--speed X]         play the bundled sample calls through the whole pipeline
+               [--data DIR]        (speed 1 = real time, 0 = as fast as possible; default 2)
+          replay FILE [--realtime] run a recording (stereo WAV: agent, customer) through the pipeline
+                                   and print its summary
+        options:
+          --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
+          --version, --help
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var command = CommandLine.Parse(args);
+            if (command.Has("version"))
+            {
+                Console.WriteLine($"edgecc {Version}");
+                return ExitOk;
+            }
+
+            if (command.Has("help") || command.Verb == "help")
+            {
+                Console.WriteLine(Usage);
+                return ExitOk;
+            }
+
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+
+            return command.Verb switch
+            {
+                "run" => await RunCommand.RunAsync(command).ConfigureAwait(false),
+                "demo" => await DemoCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
+            };
+        }
+        catch (CommandLineException ex)
+        {
+            return Fail(ExitUsage, ex.Message);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return ConfigurationError(ex.Failures);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return ConfigurationError(ex.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            // The binder refuses unknown keys this way.
+            return Fail(ExitUsage, "configuration error: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return Fail(ExitFailure, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitFailure;
+        }
+    }
+
+    public static string Version { get; } =
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private static int ConfigurationError(IEnumerable<string> failures)
+        => Fail(ExitUsage, "configuration error:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", failures));
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine("edgecc: " + message);
+        return code;
+    }
+}

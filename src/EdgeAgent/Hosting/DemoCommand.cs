@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeCc.Agent.Capture;
+using EdgeCc.Agent.Floor;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeCc.Agent.Hosting;
+
+/// <summary>
+/// <c>demo</c>: no hardware, no network. Plays the bundled sample calls (samples/calls.json)
+/// overlapping, shows the floor live in the terminal, keeps the summaries in a LiteDB file in
+/// a fresh directory, and ends with a table of them.
+/// </summary>
+internal static class DemoCommand
+{
+    private static readonly TimeSpan Stagger = TimeSpan.FromSeconds(3);
+
+    public static async Task<int> RunAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
+    {
+        var speed = command.GetDouble("speed", 2);
+        if (speed < 0)
+        {
+            throw new CommandLineException("option --speed must be 0 (as fast as possible) or more");
+        }
+
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        var calls = LoadManifest(Path.Combine(samples, "calls.json"));
+        var data = command.Get("data") ?? Path.Combine(Path.GetTempPath(), "edgecc-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var overrides = new Dictionary<string, string?>(command.Overrides, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Store:DataDirectory"] = data,
+        };
+
+        using var host = Program.BuildHost(new HostSettings
+        {
+            ConfigFile = command.Get("config"),
+            Overrides = overrides,
+            MinimumLogLevel = LogLevel.Warning,
+            TerminalFloorView = true,
+        });
+
+        output.WriteLine($"EdgeCc demo: {calls.Count} sample calls at speed {speed.ToString(CultureInfo.InvariantCulture)}x, summaries in {data}");
+        output.WriteLine();
+        using var view = host.Services.GetRequiredService<TerminalFloorView>();
+        var summaries = await RecordedRun.PlayAsync(host, calls, speed, cancellationToken).ConfigureAwait(false);
+        output.WriteLine();
+        SummaryTable.Write(output, summaries);
+        return Cli.ExitOk;
+    }
+
+    internal static List<FileCall> LoadManifest(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var json = JsonDocument.Parse(stream);
+        var directory = Path.GetDirectoryName(path)!;
+        var calls = new List<FileCall>();
+        foreach (var item in json.RootElement.EnumerateArray())
+        {
+            var file = Text(item, "File") ?? throw new InvalidDataException($"{path}: a call has no File");
+            var callId = Text(item, "CallId") ?? Path.GetFileNameWithoutExtension(file);
+            var agentId = Text(item, "AgentId");
+            calls.Add(new FileCall(Path.Combine(directory, file), callId, agentId, Stagger * calls.Count));
+        }
+
+        return calls;
+    }
+
+    private static string? Text(JsonElement item, string name)
+    {
+        foreach (var property in item.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value.GetString();
+            }
+        }
+
+        return null;
+    }
+}
