@@ -29,7 +29,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     /// <summary>PocketSphinx's default <c>-kws_delay</c>, set explicitly because padding at the end depends on it.</summary>
     private const int KwsDelayFrames = 10;
 
-    /// <summary>Audio is handed to the decoder in 100 ms pieces so a report never lags far behind its phrase.</summary>
+    /// <summary>Reports are looked for every 100 ms of audio, so a report never lags far behind its phrase.</summary>
     private const int SliceSamples = 10 * SamplesPerFrame;
 
     /// <summary>A report lags its phrase's end by the delay, one slice and the feature window: 1 s is ample.</summary>
@@ -103,11 +103,20 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         ArgumentNullException.ThrowIfNull(found);
         while (!samples.IsEmpty)
         {
-            var slice = samples[..Math.Min(SliceSamples, samples.Length)];
+            // Reports are collected (and the utterance restarted) at fixed points of the leg, every slice from its
+            // start: the restart ends the utterance, which updates the live CMN, so restarting wherever a caller's
+            // frame happened to end would make the result depend on the frame size.
+            var toBoundary = SliceSamples - (int)(_legSamples % SliceSamples);
+            var slice = samples[..Math.Min(toBoundary, samples.Length)];
             samples = samples[slice.Length..];
             Remember(slice);
             _legSamples += slice.Length;
             Feed(slice);
+            if (_legSamples % SliceSamples != 0)
+            {
+                continue;
+            }
+
             while (Collect(found, out var lastEndFrame))
             {
                 Restart(_utteranceStart + ((long)lastEndFrame + 1) * SamplesPerFrame);
