@@ -145,4 +145,19 @@ public sealed class PocketSphinxSpotterTests(ITestOutputHelper output)
             ["speak to a manager /1e-20/", "cancel my account /1e-20/"],
             File.ReadAllLines(model.KeyphrasePath));
     }
+
+    [Fact]
+    public void Call_center_phrases_are_not_found_in_any_librivox_recording()
+    {
+        using var model = KeywordModel.Create(SpeechFixtures.Options(SpeechFixtures.CallCenterPhrases));
+        using var spotter = new PocketSphinxSpotter(model);
+        var found = new List<SpottedPhrase>();
+
+        foreach (var row in LibrivoxPhrases)
+        {
+            found.AddRange(SpeechFixtures.Spot(spotter, SpeechFixtures.ReadWav(SpeechFixtures.Librivox((string)row[0]))));
+        }
+
+        Assert.Empty(found);
+    }
 }
