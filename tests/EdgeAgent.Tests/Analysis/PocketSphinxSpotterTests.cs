@@ -160,4 +160,28 @@ public sealed class PocketSphinxSpotterTests(ITestOutputHelper output)
 
         Assert.Empty(found);
     }
+
+    [Fact]
+    public void Overlapping_phrases_are_each_found_once()
+    {
+        const string id = "sense_and_sensibility_01_austen_64kb-0890";
+        string[] phrases = ["rather cold", "cold hearted", "hearted and rather selfish", "ill disposed"];
+        using var model = KeywordModel.Create(SpeechFixtures.Options(phrases));
+        using var spotter = new PocketSphinxSpotter(model);
+
+        var found = SpeechFixtures.Spot(spotter, SpeechFixtures.ReadWav(SpeechFixtures.Librivox(id)));
+
+        foreach (var f in found)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Phrase.Text}\t{f.Start.TotalSeconds:F2}\t{f.End.TotalSeconds:F2}\t{f.Confidence:F3}"));
+        }
+
+        Assert.Equal(phrases, found.Select(f => f.Phrase.Text));
+        foreach (var hit in found)
+        {
+            var (start, end) = SpeechFixtures.AlignedTimes(id, hit.Phrase.Text);
+            Assert.InRange(hit.Start.TotalSeconds, start - 0.5, start + 0.5);
+            Assert.InRange(hit.End.TotalSeconds, end - 0.5, end + 0.5);
+        }
+    }
 }
