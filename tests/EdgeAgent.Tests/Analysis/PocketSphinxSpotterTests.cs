@@ -184,4 +184,30 @@ public sealed class PocketSphinxSpotterTests(ITestOutputHelper output)
             Assert.InRange(hit.End.TotalSeconds, end - 0.5, end + 0.5);
         }
     }
+
+    [Fact]
+    public void An_unknown_decoder_argument_is_rejected_with_the_arguments_in_the_message()
+    {
+        TestPaths.RequireFile(SpeechFixtures.ModelDirectory, "pocketsphinx-en-us");
+
+        var error = Assert.Throws<InvalidOperationException>(() => PsConfigHandle.Parse(["-hmm", SpeechFixtures.ModelDirectory, "-no_such_option", "1"]));
+
+        Assert.StartsWith("PocketSphinx rejected its configuration (cmd_ln_parse_r failed): -hmm ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Finishing_a_leg_without_audio_reports_nothing_and_the_spotter_stays_usable()
+    {
+        const string id = "sense_and_sensibility_01_austen_64kb-0930";
+        using var model = KeywordModel.Create(SpeechFixtures.Options("made amiable himself"));
+        using var spotter = new PocketSphinxSpotter(model);
+        var found = new List<SpottedPhrase>();
+
+        spotter.Finish(found);
+        spotter.Process([], found);
+        spotter.Finish(found);
+        Assert.Empty(found);
+
+        Assert.Equal("made amiable himself", Assert.Single(SpeechFixtures.Spot(spotter, SpeechFixtures.ReadWav(SpeechFixtures.Librivox(id)))).Phrase.Text);
+    }
 }
