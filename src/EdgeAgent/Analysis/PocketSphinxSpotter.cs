@@ -6,10 +6,11 @@ namespace EdgeCc.Agent.Analysis;
 /// Keyword spotting with one PocketSphinx decoder in keyphrase (<c>-kws</c>) mode.
 /// <para>
 /// A detection is reported by PocketSphinx <c>-kws_delay</c> frames after its end, and stays in the utterance's
-/// detection list, which only a new utterance clears. So after each report the utterance is restarted, and the
-/// audio after the reported phrase's last frame (kept in a short history) is fed again: a phrase spoken right
-/// after another is still found, and frame 0 of the new utterance is a known sample of the leg, so times stay
-/// exact. A phrase that starts inside the one just reported (overlapping phrases) is lost by the restart.
+/// detection list, which only a new utterance clears. So after each new report the utterance is restarted, and
+/// the audio from just after the reported phrase's first frame (kept in a short history) is fed again: phrases
+/// that overlap it or follow it are still found, and frame 0 of the new utterance is a known sample of the leg,
+/// so times stay exact. The replay finds the reported phrase again, one frame later: a detection overlapping an
+/// earlier report of the same phrase is the same spoken phrase and is not reported twice.
 /// </para>
 /// <para>
 /// Confidence: PocketSphinx fires when the margin M = log10(P(audio | phrase) / P(audio | best phone-loop path))
@@ -29,11 +30,14 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     /// <summary>PocketSphinx's default <c>-kws_delay</c>, set explicitly because padding at the end depends on it.</summary>
     private const int KwsDelayFrames = 10;
 
-    /// <summary>Audio is handed to the decoder in 100 ms pieces so a report never lags far behind its phrase.</summary>
+    /// <summary>Reports are looked for every 100 ms of audio, so a report never lags far behind its phrase.</summary>
     private const int SliceSamples = 10 * SamplesPerFrame;
 
-    /// <summary>A report lags its phrase's end by the delay, one slice and the feature window: 1 s is ample.</summary>
-    private const int HistorySamples = SampleRate;
+    /// <summary>
+    /// The replay starts at a reported phrase's start: a long phrase (3-4 s) plus the report's lag (delay, one
+    /// slice, the feature window: ~0.3 s). A longer phrase is replayed from 5 s back only.
+    /// </summary>
+    private const int HistorySamples = 5 * SampleRate;
 
     private static readonly Lock s_createLock = new();
 
@@ -44,6 +48,9 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     private readonly short[] _history = new short[HistorySamples];
     private readonly short[] _replay = new short[HistorySamples];
     private readonly List<Segment> _segments = [];
+
+    /// <summary>Phrases reported in this leg that a replay could find again (leg samples).</summary>
+    private readonly List<(Phrase Phrase, long Start, long End)> _reported = [];
 
     /// <summary>Samples fed since the leg began.</summary>
     private long _legSamples;
@@ -103,14 +110,23 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         ArgumentNullException.ThrowIfNull(found);
         while (!samples.IsEmpty)
         {
-            var slice = samples[..Math.Min(SliceSamples, samples.Length)];
+            // Reports are collected (and the utterance restarted) at fixed points of the leg, every slice from its
+            // start: the restart ends the utterance, which updates the live CMN, so restarting wherever a caller's
+            // frame happened to end would make the result depend on the frame size.
+            var toBoundary = SliceSamples - (int)(_legSamples % SliceSamples);
+            var slice = samples[..Math.Min(toBoundary, samples.Length)];
             samples = samples[slice.Length..];
             Remember(slice);
             _legSamples += slice.Length;
             Feed(slice);
-            while (Collect(found, out var lastEndFrame))
+            if (_legSamples % SliceSamples != 0)
             {
-                Restart(_utteranceStart + ((long)lastEndFrame + 1) * SamplesPerFrame);
+                continue;
+            }
+
+            while (Collect(found, out var firstNewStart))
+            {
+                Restart(firstNewStart + SamplesPerFrame);
             }
         }
     }
@@ -131,6 +147,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         }
 
         _cepstralMean.Restore();
+        _reported.Clear();
         _legSamples = 0;
         _utteranceStart = 0;
     }
@@ -148,6 +165,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         }
 
         _cepstralMean.Restore();
+        _reported.Clear();
         _legSamples = 0;
         _utteranceStart = 0;
         return unfinished;
@@ -227,10 +245,10 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         _inUtterance = true;
     }
 
-    /// <summary>Appends the reports PocketSphinx has settled; true when there was at least one.</summary>
-    private bool Collect(ICollection<SpottedPhrase> found, out int lastEndFrame)
+    /// <summary>Appends the new reports PocketSphinx has settled; true (and where the first starts) when there were any.</summary>
+    private bool Collect(ICollection<SpottedPhrase> found, out long firstNewStart)
     {
-        lastEndFrame = -1;
+        firstNewStart = long.MaxValue;
         _segments.Clear();
         var segment = PocketSphinxNative.SegmentIterator(_decoder);
         while (segment != IntPtr.Zero)
@@ -248,22 +266,47 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             return false;
         }
 
+        _reported.RemoveAll(r => r.End < _legSamples - HistorySamples);
+
         // The detection list is newest first.
         for (var i = _segments.Count - 1; i >= 0; i--)
         {
             var s = _segments[i];
-            lastEndFrame = Math.Max(lastEndFrame, s.EndFrame);
             if (_model.Find(s.Word) is not { } phrase)
             {
                 continue;
             }
 
-            var start = TimeSpan.FromSeconds((_utteranceStart + ((long)s.StartFrame * SamplesPerFrame)) / (double)SampleRate);
-            var end = TimeSpan.FromSeconds((_utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame)) / (double)SampleRate);
-            found.Add(new SpottedPhrase(phrase, start, end, Confidence(s.Score, phrase.Threshold)));
+            var start = _utteranceStart + ((long)s.StartFrame * SamplesPerFrame);
+            var end = _utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame);
+            if (WasReported(phrase, start, end))
+            {
+                continue;
+            }
+
+            _reported.Add((phrase, start, end));
+            firstNewStart = Math.Min(firstNewStart, start);
+            found.Add(new SpottedPhrase(
+                phrase,
+                TimeSpan.FromSeconds(start / (double)SampleRate),
+                TimeSpan.FromSeconds(end / (double)SampleRate),
+                Confidence(s.Score, phrase.Threshold)));
         }
 
-        return true;
+        return firstNewStart != long.MaxValue;
+    }
+
+    private bool WasReported(Phrase phrase, long start, long end)
+    {
+        foreach (var r in _reported)
+        {
+            if (ReferenceEquals(r.Phrase, phrase) && start < r.End && end > r.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private double Confidence(int score, int threshold)
@@ -273,7 +316,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         return Math.Clamp(0.5 + (0.5 * (margin - threshold) / (ceiling - threshold)), 0.0, 1.0);
     }
 
-    /// <summary>Keeps the last second fed; <paramref name="samples"/> is at most one slice.</summary>
+    /// <summary>Keeps the last <see cref="HistorySamples"/> fed; <paramref name="samples"/> is at most one slice.</summary>
     private void Remember(ReadOnlySpan<short> samples)
     {
         var at = (int)(_legSamples % HistorySamples);

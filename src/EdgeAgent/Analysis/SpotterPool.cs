@@ -5,7 +5,7 @@ namespace EdgeCc.Agent.Analysis;
 
 /// <summary>
 /// PocketSphinx decoders for the legs being analysed: one per active leg, kept and reused when the leg ends
-/// (creating one loads the acoustic model: tens of milliseconds and a few MB). Safe to use from several threads;
+/// (creating one loads the acoustic model: measured 40-270 ms and ~6 MB RSS each). Safe to use from several threads;
 /// a rented spotter belongs to one thread until it is returned.
 /// </summary>
 internal sealed class SpotterPool : IDisposable

@@ -1,4 +1,7 @@
 using EdgeCc.Agent.Analysis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Tests.Analysis;
 
@@ -89,5 +92,29 @@ public sealed class AnalysisOptionsValidatorTests
         var failure = Assert.Single(Failures(options));
 
         Assert.Equal("Analysis:Phrases:0:Threshold is 5: it is the exponent of 1e<n> and must be between -80 and 0", failure);
+    }
+
+    [Fact]
+    public void Options_bound_from_configuration_fail_with_the_validator_message()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Analysis:ModelDirectory"] = SpeechFixtures.ModelDirectory,
+            ["Analysis:DictionaryPath"] = SpeechFixtures.DictionaryPath,
+            ["Analysis:Phrases:0:Text"] = "speak to a manager",
+            ["Analysis:Phrases:0:Category"] = "escalation",
+            ["Analysis:Phrases:1:Text"] = "zorblax",
+            ["Analysis:Phrases:1:Category"] = "topic",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AnalysisOptions>>().Value);
+
+        Assert.Equal(
+            [$"Analysis:Phrases:1:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}"],
+            error.Failures);
     }
 }
