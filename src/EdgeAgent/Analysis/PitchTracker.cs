@@ -38,7 +38,7 @@ public sealed class PitchTracker
     private int _filled;
 
     /// <param name="threshold">YIN's absolute threshold on the normalised difference: lower is stricter about voicing (paper: 0.1-0.15).</param>
-    public PitchTracker(double threshold = 0.15)
+    public PitchTracker(double threshold = 0.2)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
         _threshold = threshold;
