@@ -43,6 +43,13 @@ public sealed class SentimentOptions
     [Range(-2.0, 0.0)]
     public double InterruptionWeight { get; set; } = -0.1;
 
+    /// <summary>Talk-over (both speaking) at least this share of the time anyone speaks gives one call-level reason.</summary>
+    [Range(0.0, 1.0)]
+    public double TalkOverShare { get; set; } = 0.1;
+
+    [Range(-2.0, 0.0)]
+    public double TalkOverWeight { get; set; } = -0.2;
+
     [Range(-2.0, 0.0)]
     public double DeadAirWeight { get; set; } = -0.15;
 

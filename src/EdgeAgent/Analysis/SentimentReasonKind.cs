@@ -12,6 +12,9 @@ public enum SentimentReasonKind
     /// <summary>A party cut in while the other was speaking.</summary>
     Interruption,
 
+    /// <summary>Both parties spoke at once for a large share of the call's speaking time.</summary>
+    TalkOver,
+
     /// <summary>Neither party spoke for longer than the dead-air threshold.</summary>
     DeadAir,
 

@@ -105,12 +105,23 @@ public sealed class SentimentScorer
     }
 
     /// <summary>
-    /// Takes the conversation signals of a finished call's <see cref="TalkSummary"/>
-    /// (interruptions and dead air). Use it instead of, not as well as, feeding them one by one.
+    /// Takes the conversation signals of a finished call's <see cref="TalkSummary"/>: its
+    /// interruptions, its dead air, and one talk-over reason (at the call's end, call-level) when
+    /// both spoke at once for at least <see cref="SentimentOptions.TalkOverShare"/> of the time
+    /// anyone spoke. Use it instead of, not as well as, feeding interruptions and dead air one by one.
     /// </summary>
     public void AddTalk(TalkSummary talk)
     {
         ArgumentNullException.ThrowIfNull(talk);
+        var speaking = talk.AgentTalk + talk.CustomerTalk - talk.TalkOver;
+        if (speaking > TimeSpan.Zero && talk.TalkOver / speaking >= _options.TalkOverShare && talk.TalkOver > TimeSpan.Zero)
+        {
+            var explanation = string.Create(
+                CultureInfo.InvariantCulture,
+                $"talk-over: both spoke {talk.TalkOver.TotalSeconds:0} s, {talk.TalkOver / speaking:P0} of speaking time ({talk.TalkOverCount} times)");
+            Add(new SentimentReason(talk.CallDuration, null, SentimentReasonKind.TalkOver, "talk-over", null, _options.TalkOverWeight, explanation));
+        }
+
         foreach (var interruption in talk.Interruptions)
         {
             AddInterruption(interruption);

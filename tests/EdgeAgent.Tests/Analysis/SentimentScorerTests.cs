@@ -188,6 +188,29 @@ public sealed class SentimentScorerTests
     }
 
     [Fact]
+    public void Much_talk_over_gives_one_call_level_reason_and_a_little_gives_none()
+    {
+        var heavy = new TalkMetrics();
+        heavy.AddSegment(Leg.Agent, S(0), S(10));
+        heavy.AddSegment(Leg.Customer, S(8), S(12));      // 2 s of 12 s speaking: 17 %
+        var light = new TalkMetrics();
+        light.AddSegment(Leg.Agent, S(0), S(10));
+        light.AddSegment(Leg.Customer, S(9.8), S(20));    // 0.2 s of 20 s: 1 %
+        var heavyScorer = new SentimentScorer();
+        var lightScorer = new SentimentScorer();
+
+        heavyScorer.AddTalk(heavy.Summarize(S(12)));
+        lightScorer.AddTalk(light.Summarize(S(20)));
+
+        var reason = Assert.Single(heavyScorer.Reasons, r => r.Kind == SentimentReasonKind.TalkOver);
+        Assert.Null(reason.Leg);
+        Assert.Equal(S(12), reason.At);
+        Assert.Equal(-0.2, reason.Contribution, Precision);
+        Assert.Contains("17 %", reason.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(lightScorer.Reasons, r => r.Kind == SentimentReasonKind.TalkOver);
+    }
+
+    [Fact]
     public void A_call_that_goes_red_shows_every_reason_and_recovers_on_the_live_light()
     {
         var scorer = new SentimentScorer();
