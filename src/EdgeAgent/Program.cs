@@ -77,6 +77,8 @@ internal static class Program
 
         // Analysis
         services.AddSingleton<SpotterPool>();
+        services.AddSingleton(sp => new TopicTrendDetector(
+            sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.TopicTrends, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AnalysisPipeline>();
         services.AddSingleton<ICallInputSink>(sp => sp.GetRequiredService<AnalysisPipeline>());
 

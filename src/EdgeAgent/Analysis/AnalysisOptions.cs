@@ -23,5 +23,21 @@ public sealed class AnalysisOptions
     [Range(16, 100_000)]
     public int QueueCapacity { get; set; } = 2_000;
 
+    /// <summary>
+    /// The spotter hears only what voice activity calls speech (plus a short pre-roll): a leg is
+    /// about half silence, and the decoder costs the same per frame whether or not anyone speaks.
+    /// </summary>
+    public bool SpotSpeechOnly { get; set; } = true;
+
     public List<Phrase> Phrases { get; set; } = [];
+
+    public VoiceActivityOptions VoiceActivity { get; set; } = new();
+
+    public ProsodyOptions Prosody { get; set; } = new();
+
+    public TalkMetricsOptions Talk { get; set; } = new();
+
+    public SentimentOptions Sentiment { get; set; } = new();
+
+    public TopicTrendOptions TopicTrends { get; set; } = new();
 }

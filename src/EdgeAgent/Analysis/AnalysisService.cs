@@ -2,6 +2,7 @@ using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Telephony;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Analysis;
 
@@ -12,14 +13,19 @@ namespace EdgeCc.Agent.Analysis;
 internal sealed partial class AnalysisService(
     AnalysisPipeline pipeline,
     SpotterPool pool,
+    IOptions<AnalysisOptions> options,
+    TopicTrendDetector trends,
     StageChannel<AnalysisEvent> events,
     StageChannel<CallSummary> summaries,
     TimeProvider time,
     ILogger<AnalysisService> logger) : BackgroundService
 {
     private long _failedInputs;
+    private long _topicSpikes;
 
     public long FailedInputs => Interlocked.Read(ref _failedInputs);
+
+    public long TopicSpikes => Interlocked.Read(ref _topicSpikes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -118,7 +124,7 @@ internal sealed partial class AnalysisService(
     {
         if (!calls.TryGetValue(callId, out var call))
         {
-            call = new CallAnalysis(callId, started, time.GetUtcNow(), pool);
+            call = new CallAnalysis(callId, started, time.GetUtcNow(), pool, options.Value);
             calls.Add(callId, call);
             Log.CallOpened(logger, callId, started?.AgentId, started?.Source ?? "unsignalled");
         }
@@ -130,6 +136,8 @@ internal sealed partial class AnalysisService(
     {
         var duration = offset ?? (endedAt - call.StartedAt);
         var summary = call.End(endedAt, duration, reason, found);
+        var (received, spotted) = call.Workload;
+        Log.SpotterWorkload(logger, call.CallId, received.TotalSeconds, spotted.TotalSeconds);
         await PublishAsync(found, cancellationToken).ConfigureAwait(false);
         await events.WriteAsync(AnalysisEvent.Of(new CallEnded(call.CallId, endedAt, duration, reason)), cancellationToken).ConfigureAwait(false);
         await summaries.WriteAsync(summary, cancellationToken).ConfigureAwait(false);
@@ -141,6 +149,12 @@ internal sealed partial class AnalysisService(
         foreach (var detection in found)
         {
             await events.WriteAsync(AnalysisEvent.Of(detection), cancellationToken).ConfigureAwait(false);
+            if (trends.Record(detection) is { } spike)
+            {
+                Interlocked.Increment(ref _topicSpikes);
+                Log.TopicSpike(logger, spike.Category, spike.WindowCount, spike.Window.TotalMinutes, spike.BaselinePerWindow, spike.Ratio);
+            }
+
             Log.PhraseDetected(logger, detection.CallId, detection.Leg, detection.Phrase, detection.Category, detection.Start.TotalSeconds, detection.Confidence);
         }
 
@@ -160,5 +174,11 @@ internal sealed partial class AnalysisService(
 
         [LoggerMessage(4, LogLevel.Error, "Analysis of call {CallId} failed; the call is ended with what it has")]
         public static partial void InputFailed(ILogger logger, string callId, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Debug, "Call {CallId}: {ReceivedSeconds:F1} s of audio received, {SpottedSeconds:F1} s decoded by the spotters")]
+        public static partial void SpotterWorkload(ILogger logger, string callId, double receivedSeconds, double spottedSeconds);
+
+        [LoggerMessage(6, LogLevel.Warning, "Topic spike: '{Category}' heard {Count} times in {WindowMinutes:F0} min, {Ratio:F1}x its usual {Baseline:F1} per window")]
+        public static partial void TopicSpike(ILogger logger, string category, int count, double windowMinutes, double baseline, double ratio);
     }
 }

@@ -7,14 +7,20 @@ namespace EdgeCc.Agent.Analysis;
 internal sealed class CallAnalysis
 {
     private readonly LegAnalysis[] _legs;
+    private readonly SignalCallAnalyzer _signals;
     private readonly List<Detection> _detections = [];
 
-    public CallAnalysis(string callId, CallStarted? started, DateTimeOffset firstSeen, SpotterPool pool)
+    public CallAnalysis(string callId, CallStarted? started, DateTimeOffset firstSeen, SpotterPool pool, AnalysisOptions options)
     {
         CallId = callId;
         Started = started;
         StartedAt = started?.At ?? firstSeen;
-        _legs = [new LegAnalysis(callId, Leg.Agent, pool), new LegAnalysis(callId, Leg.Customer, pool)];
+        _legs =
+        [
+            new LegAnalysis(callId, Leg.Agent, pool, options.SpotSpeechOnly),
+            new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly),
+        ];
+        _signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
     }
 
     public string CallId { get; }
@@ -27,29 +33,37 @@ internal sealed class CallAnalysis
 
     public int Transfers { get; private set; }
 
+    /// <summary>Audio decoded by the spotters so far, against audio received: the saving of voice activity gating.</summary>
+    public (TimeSpan Received, TimeSpan Spotted) Workload
+        => (_legs[0].AudioDuration + _legs[1].AudioDuration, _legs[0].SpottedDuration + _legs[1].SpottedDuration);
+
     /// <summary>Analyses a frame; new detections are appended to <paramref name="found"/> as well as kept for the summary.</summary>
     public void Process(AudioFrame frame, List<Detection> found)
     {
         var before = found.Count;
-        _legs[(int)frame.Leg].Process(frame, found);
-        for (var i = before; i < found.Count; i++)
-        {
-            _detections.Add(found[i]);
-        }
+        _legs[(int)frame.Leg].Process(frame, _signals, found);
+        Keep(found, before);
     }
 
     public void Record(CallEvent callEvent)
     {
         switch (callEvent)
         {
-            case CallHeld:
+            case CallHeld held:
                 Holds++;
+                _signals.OnHeld(held.Offset);
+                break;
+            case CallResumed resumed:
+                _signals.OnResumed(resumed.Offset);
                 break;
             case CallTransferred:
                 Transfers++;
                 break;
         }
     }
+
+    /// <summary>The live sentiment of the call (−1..+1) at a moment of it, for the floor.</summary>
+    public double LiveSentiment(TimeSpan at) => _signals.LiveSentiment(null, at);
 
     /// <summary>Flushes both legs (their last detections go to <paramref name="found"/>) and builds the summary.</summary>
     public CallSummary End(DateTimeOffset endedAt, TimeSpan duration, string reason, List<Detection> found)
@@ -60,21 +74,12 @@ internal sealed class CallAnalysis
             leg.Finish(found);
         }
 
-        for (var i = before; i < found.Count; i++)
-        {
-            _detections.Add(found[i]);
-        }
-
+        Keep(found, before);
+        var signals = _signals.Finish(duration);
         _detections.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var legs = new LegSummary[_legs.Length];
-        var sentiment = 0.0;
-        for (var i = 0; i < _legs.Length; i++)
-        {
-            var leg = _legs[i];
-            legs[i] = new LegSummary(leg.Leg, leg.AudioDuration, leg.DetectionCount, leg.Sentiment);
-            sentiment += leg.Sentiment;
-        }
-
+        var sentiment = signals.Sentiment;
+        var agent = _legs[0];
+        var customer = _legs[1];
         return new CallSummary
         {
             CallId = CallId,
@@ -84,11 +89,26 @@ internal sealed class CallAnalysis
             EndedAt = endedAt,
             Duration = duration,
             EndReason = reason,
-            Legs = legs,
+            Legs =
+            [
+                new LegSummary(Leg.Agent, agent.AudioDuration, agent.SpeechDuration, agent.DetectionCount, sentiment.Agent.Final, signals.AgentPeakArousal),
+                new LegSummary(Leg.Customer, customer.AudioDuration, customer.SpeechDuration, customer.DetectionCount, sentiment.Customer.Final, signals.CustomerPeakArousal),
+            ],
             Detections = [.. _detections],
             Holds = Holds,
             Transfers = Transfers,
-            Sentiment = sentiment,
+            Sentiment = sentiment.Call.Final,
+            SentimentReasons = sentiment.Call.Reasons,
+            Talk = signals.Talk,
         };
+    }
+
+    private void Keep(List<Detection> found, int from)
+    {
+        for (var i = from; i < found.Count; i++)
+        {
+            _detections.Add(found[i]);
+            _signals.OnDetection(found[i]);
+        }
     }
 }

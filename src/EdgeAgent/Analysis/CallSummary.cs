@@ -6,7 +6,8 @@ namespace EdgeCc.Agent.Analysis;
 /// </summary>
 public sealed record CallSummary
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: sentiment is on the −1..+1 scale of docs/sentiment.md and talk metrics were added.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -33,6 +34,12 @@ public sealed record CallSummary
     /// <summary>How often the call was handed on: the "customer frustration" figure.</summary>
     public int Transfers { get; init; }
 
-    /// <summary>Sum of the weights of every phrase spotted in the call (the first, simple sentiment).</summary>
+    /// <summary>The call's final sentiment, −1 (hostile) .. +1 (warm); see docs/sentiment.md.</summary>
     public double Sentiment { get; init; }
+
+    /// <summary>Why the sentiment is what it is: each phrase and signal with its contribution.</summary>
+    public IReadOnlyList<SentimentReason> SentimentReasons { get; init; } = [];
+
+    /// <summary>Talk time per party, dead air, talk-over, interruptions, monologues (null when no audio was analysed).</summary>
+    public TalkSummary? Talk { get; init; }
 }

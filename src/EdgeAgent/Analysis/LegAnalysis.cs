@@ -3,21 +3,25 @@ using EdgeCc.Agent.Audio;
 namespace EdgeCc.Agent.Analysis;
 
 /// <summary>
-/// The analysis of one leg of one call: brings its audio to 16 kHz, keeps the spotter's
-/// clock aligned with the call's clock, and turns spotted phrases into detections.
+/// The analysis of one leg of one call: brings its audio to 16 kHz, lets voice activity decide
+/// what the keyword spotter hears, keeps the spotter's clock aligned with the call's, and turns
+/// spotted phrases into detections.
 /// </summary>
-internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
+internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool spotSpeechOnly)
 {
     public const int SampleRate = 16_000;
 
-    // Silence suppression and lost bursts leave gaps; short ones are filled with zeros so the
-    // decoder's clock keeps matching the call's, long ones end the utterance instead (a decoder
-    // chewing seconds of zeros is wasted CPU).
-    private static readonly TimeSpan MaxFilledGap = TimeSpan.FromSeconds(2);
+    // Audio the spotter does not hear (silence suppression, lost bursts, non-speech when gated)
+    // leaves gaps. Short ones are filled with silence so the decoder's clock keeps matching the
+    // call's and its channel normalisation carries on; long ones end the utterance instead,
+    // since a decoder chewing seconds of silence is wasted CPU.
+    private static readonly TimeSpan MaxFilledGap = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GapTolerance = TimeSpan.FromMilliseconds(5);
-    private static readonly short[] Zeros = new short[SampleRate / 10];
+    private static readonly short[] Silence = new short[SampleRate / 10];
 
     private readonly List<SpottedPhrase> _found = [];
+    private readonly SignalPreRoll _preRoll = new();
+    private readonly short[] _preRollSamples = new short[4_800];
     private IKeywordSpotter? _spotter;
     private PolyphaseResampler? _resampler;
     private int _inputRate;
@@ -29,34 +33,39 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
 
     public TimeSpan AudioDuration { get; private set; }
 
+    public TimeSpan SpeechDuration { get; private set; }
+
+    /// <summary>Audio the spotter actually decoded (speech, pre-roll and filled gaps).</summary>
+    public TimeSpan SpottedDuration => TimeSpan.FromSeconds((double)SpottedSamples / SampleRate);
+
     public int DetectionCount { get; private set; }
 
-    public double Sentiment { get; private set; }
+    private long SpottedSamples { get; set; }
 
-    public void Process(AudioFrame frame, List<Detection> detections)
+    public void Process(AudioFrame frame, SignalCallAnalyzer signals, List<Detection> detections)
     {
-        var samples = Resample(frame);
-        if (_spotter is null)
+        var wideband = Wideband(frame);
+        AudioDuration += frame.Duration;
+        var speech = signals.Process(wideband);
+        if (speech)
         {
-            _spotter = pool.Rent();
-            StartSegment(frame.Timestamp);
-        }
-        else
-        {
-            var gap = frame.Timestamp - SegmentPosition;
-            if (gap > MaxFilledGap)
-            {
-                Flush(detections);
-                StartSegment(frame.Timestamp);
-            }
-            else if (gap > GapTolerance)
-            {
-                FeedSilence((long)(gap.TotalSeconds * SampleRate), detections);
-            }
+            SpeechDuration += wideband.Duration;
         }
 
-        Feed(samples, detections);
-        AudioDuration += frame.Duration;
+        if (spotSpeechOnly && !speech)
+        {
+            _preRoll.Write(wideband.Samples.Span);
+            return;
+        }
+
+        var held = _preRoll.CopyTo(_preRollSamples);
+        if (held > 0)
+        {
+            // The detector needs a few blocks to be sure; the spotter needs the word's onset.
+            Spot(wideband.Timestamp - Duration(held), _preRollSamples.AsSpan(0, held), detections);
+        }
+
+        Spot(wideband.Timestamp, wideband.Samples.Span, detections);
     }
 
     /// <summary>The leg's audio is over: flush the decoder and give it back to the pool.</summary>
@@ -72,20 +81,51 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
         _spotter = null;
     }
 
-    private TimeSpan SegmentPosition => _segmentStart + TimeSpan.FromSeconds((double)_segmentSamples / SampleRate);
+    private static TimeSpan Duration(long samples) => TimeSpan.FromSeconds((double)samples / SampleRate);
+
+    private TimeSpan SegmentPosition => _segmentStart + Duration(_segmentSamples);
+
+    private void Spot(TimeSpan at, ReadOnlySpan<short> samples, List<Detection> detections)
+    {
+        if (_spotter is null)
+        {
+            _spotter = pool.Rent();
+            StartSegment(at);
+        }
+        else
+        {
+            var gap = at - SegmentPosition;
+            if (gap > MaxFilledGap)
+            {
+                Flush(detections);
+                StartSegment(at);
+            }
+            else if (gap > GapTolerance)
+            {
+                FeedSilence((long)(gap.TotalSeconds * SampleRate), detections);
+            }
+            else if (gap < -GapTolerance)
+            {
+                // Already heard (overlapping timestamps): only the new part goes in.
+                var skip = (int)Math.Min(samples.Length, (-gap).TotalSeconds * SampleRate);
+                samples = samples[skip..];
+            }
+        }
+
+        Feed(samples, detections);
+    }
 
     private void StartSegment(TimeSpan at)
     {
         _segmentStart = at;
         _segmentSamples = 0;
-        _resampler?.Reset();
     }
 
-    private ReadOnlySpan<short> Resample(AudioFrame frame)
+    private AudioFrame Wideband(AudioFrame frame)
     {
         if (frame.SampleRate == SampleRate)
         {
-            return frame.Samples.Span;
+            return frame;
         }
 
         if (_resampler is null || _inputRate != frame.SampleRate)
@@ -101,15 +141,17 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
         }
 
         var written = _resampler.Process(frame.Samples.Span, _resampled);
-        return _resampled.AsSpan(0, written);
+
+        // The buffer is reused for the next frame; the frame does not outlive this call.
+        return new AudioFrame(frame.CallId, frame.Leg, frame.Timestamp, _resampled.AsMemory(0, written), SampleRate);
     }
 
     private void FeedSilence(long count, List<Detection> detections)
     {
         while (count > 0)
         {
-            var n = (int)Math.Min(count, Zeros.Length);
-            Feed(Zeros.AsSpan(0, n), detections);
+            var n = (int)Math.Min(count, Silence.Length);
+            Feed(Silence.AsSpan(0, n), detections);
             count -= n;
         }
     }
@@ -118,6 +160,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
     {
         _spotter!.Process(samples, _found);
         _segmentSamples += samples.Length;
+        SpottedSamples += samples.Length;
         Collect(detections);
     }
 
@@ -142,7 +185,6 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool)
                 _segmentStart + spotted.End,
                 spotted.Confidence));
             DetectionCount++;
-            Sentiment += phrase.Weight;
         }
 
         _found.Clear();

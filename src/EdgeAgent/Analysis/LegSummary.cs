@@ -2,5 +2,8 @@ using EdgeCc.Agent.Audio;
 
 namespace EdgeCc.Agent.Analysis;
 
-/// <summary>What one leg of a finished call amounted to.</summary>
-public sealed record LegSummary(Leg Leg, TimeSpan AudioDuration, int DetectionCount, double Sentiment);
+/// <summary>
+/// What one leg of a finished call amounted to. <see cref="Sentiment"/> is on the −1..+1 scale;
+/// <see cref="PeakArousal"/> is the highest arousal (0 calm .. 1 agitated) against the speaker's baseline.
+/// </summary>
+public sealed record LegSummary(Leg Leg, TimeSpan AudioDuration, TimeSpan SpeechDuration, int DetectionCount, double Sentiment, double PeakArousal);

@@ -1,6 +1,9 @@
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Audio;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace EdgeCc.Agent.Store;
 
@@ -12,6 +15,8 @@ namespace EdgeCc.Agent.Store;
 /// </summary>
 internal static class CallSummaryDocument
 {
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
     public static BsonDocument ToDocument(CallSummary s)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -22,8 +27,10 @@ internal static class CallSummaryDocument
             {
                 ["leg"] = leg.Leg.ToString(),
                 ["audio"] = leg.AudioDuration.Ticks,
+                ["speech"] = leg.SpeechDuration.Ticks,
                 ["detections"] = leg.DetectionCount,
                 ["sentiment"] = leg.Sentiment,
+                ["peakArousal"] = leg.PeakArousal,
             });
         }
 
@@ -60,6 +67,11 @@ internal static class CallSummaryDocument
             ["holds"] = s.Holds,
             ["transfers"] = s.Transfers,
             ["sentiment"] = s.Sentiment,
+
+            // Nested analysis records change shape with the schema version; JSON keeps them
+            // exact without a hand mapping per field.
+            ["sentimentReasons"] = JsonSerializer.Serialize(s.SentimentReasons, Json),
+            ["talk"] = s.Talk is null ? BsonValue.Null : new BsonValue(JsonSerializer.Serialize(s.Talk, Json)),
         };
     }
 
@@ -73,8 +85,10 @@ internal static class CallSummaryDocument
             legs.Add(new LegSummary(
                 Enum.Parse<Leg>(l["leg"].AsString),
                 TimeSpan.FromTicks(l["audio"].AsInt64),
+                TimeSpan.FromTicks(l["speech"].AsInt64),
                 l["detections"].AsInt32,
-                l["sentiment"].AsDouble));
+                l["sentiment"].AsDouble,
+                l["peakArousal"].AsDouble));
         }
 
         var detections = new List<Detection>();
@@ -107,6 +121,8 @@ internal static class CallSummaryDocument
             Holds = doc["holds"].AsInt32,
             Transfers = doc["transfers"].AsInt32,
             Sentiment = doc["sentiment"].AsDouble,
+            SentimentReasons = JsonSerializer.Deserialize<List<SentimentReason>>(doc["sentimentReasons"].AsString, Json) ?? [],
+            Talk = doc["talk"].IsNull ? null : JsonSerializer.Deserialize<TalkSummary>(doc["talk"].AsString, Json),
         };
     }
 

@@ -64,8 +64,17 @@ public sealed class PipelineEndToEndTests : IDisposable
                 Assert.Contains(want, w => w.Text == detection.Phrase && w.Leg == detection.Leg);
             }
 
-            Assert.Equal(summary.Detections.Sum(d => d.Weight), summary.Sentiment, 6);
+            Assert.InRange(summary.Sentiment, -1, 1);
+            Assert.NotNull(summary.Talk);
+            Assert.True(summary.Talk.AgentTalk > TimeSpan.Zero, "the agent spoke");
+            Assert.All(summary.Legs, leg => Assert.True(leg.SpeechDuration < leg.AudioDuration, "voice activity found pauses"));
         }
+
+        // Angry customer: clearly negative, with the phrases among the reasons; courtesy call: positive.
+        var escalation = summaries.Single(s => s.AgentId == "1001");
+        Assert.True(escalation.Sentiment < -0.5, $"escalation call sentiment {escalation.Sentiment}");
+        Assert.Contains(escalation.SentimentReasons, r => r.Source == "speak to a manager");
+        Assert.True(summaries.Single(s => s.AgentId == "1003").Sentiment > 0.2);
 
         Assert.Contains(reds, r => r.Agent.AgentId == "1001" && r.Agent.Reason.Contains("speak to a manager", StringComparison.Ordinal));
         Assert.DoesNotContain(reds, r => r.Agent.AgentId != "1001");

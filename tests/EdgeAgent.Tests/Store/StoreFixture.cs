@@ -42,8 +42,8 @@ internal sealed class TempStore : IDisposable
             EndReason = "bye",
             Legs =
             [
-                new LegSummary(Leg.Agent, TimeSpan.FromTicks(901234567), 1, 0.25),
-                new LegSummary(Leg.Customer, TimeSpan.FromTicks(880000001), 2, -0.75),
+                new LegSummary(Leg.Agent, TimeSpan.FromTicks(901234567), TimeSpan.FromTicks(401234567), 1, 0.25, 0.125),
+                new LegSummary(Leg.Customer, TimeSpan.FromTicks(880000001), TimeSpan.FromTicks(380000001), 2, -0.75, 0.625),
             ],
             Detections =
             [
@@ -52,12 +52,42 @@ internal sealed class TempStore : IDisposable
                 new Detection("call-" + n, Leg.Agent, "thank you", "courtesy", 0.25, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(91), 0.9),
             ],
             Sentiment = -0.5,
+            SentimentReasons =
+            [
+                new SentimentReason(TimeSpan.FromTicks(123456789), Leg.Customer, SentimentReasonKind.Phrase, "cancel my contract", "churn", -0.6, "'cancel my contract' (churn) at 0:12"),
+                new SentimentReason(TimeSpan.FromSeconds(60), null, SentimentReasonKind.TalkOver, "talk-over", null, -0.2, "both spoke 12 % of the time"),
+            ],
+            Talk = new TalkSummary(
+                TimeSpan.FromTicks(954321000),
+                TimeSpan.FromSeconds(40.25),
+                TimeSpan.FromSeconds(38.5),
+                TimeSpan.FromSeconds(3),
+                2,
+                TimeSpan.FromSeconds(13),
+                TimeSpan.Zero,
+                [new TalkMetricsStretch(null, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(6))],
+                [new TalkMetricsInterruption(Leg.Customer, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(0.75))],
+                0,
+                1,
+                0.51,
+                new TalkMetricsStretch(Leg.Agent, TimeSpan.FromSeconds(70), TimeSpan.FromSeconds(15))),
         };
     }
 
     public static void AssertSame(CallSummary expected, CallSummary actual)
     {
-        Assert.Equal(expected with { Legs = [], Detections = [] }, actual with { Legs = [], Detections = [] });
+        Assert.Equal(
+            expected with { Legs = [], Detections = [], SentimentReasons = [], Talk = null },
+            actual with { Legs = [], Detections = [], SentimentReasons = [], Talk = null });
+        Assert.Equal(expected.SentimentReasons, actual.SentimentReasons);
+        Assert.Equal(expected.Talk is null, actual.Talk is null);
+        if (expected.Talk is { } talk)
+        {
+            Assert.Equal(talk with { DeadAir = [], Interruptions = [] }, actual.Talk! with { DeadAir = [], Interruptions = [] });
+            Assert.Equal(talk.DeadAir, actual.Talk!.DeadAir);
+            Assert.Equal(talk.Interruptions, actual.Talk!.Interruptions);
+        }
+
         Assert.Equal(expected.StartedAt.Offset, actual.StartedAt.Offset);
         Assert.Equal(expected.EndedAt.Offset, actual.EndedAt.Offset);
         Assert.Equal(expected.Legs, actual.Legs);
