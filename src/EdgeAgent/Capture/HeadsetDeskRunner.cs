@@ -163,7 +163,7 @@ internal sealed class HeadsetDeskRunner
         using (var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var capture = new AlsaCapture(pcm, _desk.CustomerChannel);
-            var hid = StartHookSwitch(target, session.Token);
+            var hookSwitch = StartHookSwitch(target, session.Token);
             lock (_gate)
             {
                 _capture = capture;
@@ -173,7 +173,7 @@ internal sealed class HeadsetDeskRunner
                     Device = pcm.Name,
                     Rate = pcm.Rate,
                     Channels = pcm.Channels,
-                    HookSwitch = hid is not null,
+                    HookSwitch = hookSwitch,
                     NextAttemptAt = null,
                 };
             }
@@ -187,8 +187,10 @@ internal sealed class HeadsetDeskRunner
             }
             finally
             {
+                // The hook switch thread stops by itself: an unplugged hidraw node fails its read,
+                // and reports after this point are ignored. Closing the stream under a blocked
+                // read would block us instead.
                 await session.CancelAsync().ConfigureAwait(false);
-                hid?.Dispose();
                 lock (_gate)
                 {
                     _overrunsBefore += capture.Overruns;
@@ -257,8 +259,8 @@ internal sealed class HeadsetDeskRunner
         }
     }
 
-    /// <summary>Starts the hook switch reader when the headset has one; returns what stops it, or null for voice boundaries.</summary>
-    private IDisposable? StartHookSwitch(HeadsetTarget target, CancellationToken sessionToken)
+    /// <summary>Starts the hook switch reader when the headset has one; false means calls follow voice activity.</summary>
+    private bool StartHookSwitch(HeadsetTarget target, CancellationToken sessionToken)
     {
         HidTelephonyLayout? layout = null;
         var reason = "no hidraw node";
@@ -292,7 +294,7 @@ internal sealed class HeadsetDeskRunner
             {
                 HeadsetLog.NoHookSwitch(_logger, _desk.Desk, reason);
                 stream?.Dispose();
-                return null;
+                return false;
             }
         }
         else
@@ -301,29 +303,36 @@ internal sealed class HeadsetDeskRunner
         }
 
         var monitor = new HidTelephonyMonitor(layout);
-        var thread = new Thread(() => monitor.Run(
-            stream!,
-            offHook =>
+        var reports = stream!;
+        var thread = new Thread(() =>
+        {
+            using (reports)
             {
-                if (!sessionToken.IsCancellationRequested)
-                {
-                    _tracker.OnHook(offHook, sessionToken);
-                }
-            },
-            muted =>
-            {
-                if (!sessionToken.IsCancellationRequested)
-                {
-                    _tracker.OnMute(muted);
-                }
-            },
-            sessionToken))
+                monitor.Run(reports, OnHook, OnMute, sessionToken);
+            }
+        })
         {
             IsBackground = true,
             Name = "headset-hid-" + _desk.Desk,
         };
         thread.Start();
-        return stream;
+        return layout.HookSwitch is not null;
+
+        void OnHook(bool offHook)
+        {
+            if (!sessionToken.IsCancellationRequested)
+            {
+                _tracker.OnHook(offHook, sessionToken);
+            }
+        }
+
+        void OnMute(bool muted)
+        {
+            if (!sessionToken.IsCancellationRequested)
+            {
+                _tracker.OnMute(muted);
+            }
+        }
     }
 
     private HeadsetTarget? Resolve()

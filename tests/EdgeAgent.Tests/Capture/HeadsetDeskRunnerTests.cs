@@ -1,3 +1,5 @@
+using System.IO.Pipes;
+using EdgeCc.Agent.Audio;
 using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Telephony;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -96,6 +98,78 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
         Assert.Equal(HeadsetDeskState.BackingOff, snapshot[1].State);
         Assert.Contains("'missing'", snapshot[1].LastError, StringComparison.Ordinal);
         Assert.All(_sink.Events.OfType<CallStarted>(), c => Assert.StartsWith("headset-1-", c.CallId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Headset_on_a_usb_port_takes_calls_from_its_hook_switch_and_sends_nothing_from_the_mic_while_muted()
+    {
+        using var sysfs = new UsbAudioSysfs();
+        sysfs.AddUsbHeadset(2, "1-1.3", "II", "047f", "c056", "Plantronics Blackwire 3220 Series", HidReportDescriptorParserTests.Blackwire3220Telephony, hidraw: 5);
+        _devices.AddPcm("desk14", _devices.MakeStereo48k("desk14", AlsaTestDevices.Speech(Speech), AlsaTestDevices.Speech("cmu_arctic_us_axb_a0004.wav")));
+        using var config = AlsaConfigHandle.Load(_devices.ConfigPath);
+        var options = Options(new HeadsetDeskOptions { Desk = "14", UsbPort = "1-1.3", PcmName = "desk14", CustomerChannel = 2 });
+        options.SysfsRoot = sysfs.Root;
+        using var hidraw = new AnonymousPipeServerStream(PipeDirection.Out);
+        var opened = new List<string>();
+        var runner = new HeadsetDeskRunner(
+            options.Desks[0],
+            options,
+            _sink,
+            _time,
+            NullLogger.Instance,
+            (name, request) => AlsaPcm.OpenCapture(name, request, config),
+            path =>
+            {
+                opened.Add(path);
+                return new AnonymousPipeClientStream(PipeDirection.In, hidraw.ClientSafePipeHandle);
+            });
+        // Raised under the tracker's lock, so the sink's length marks exactly where mute began and ended.
+        var marks = new List<(int Inputs, bool Muted)>();
+        runner.Tracker.StateChanged += t => marks.Add((_sink.Inputs.Count, t.Muted));
+        var health = new HealthWaiter(runner);
+        using var stop = new CancellationTokenSource();
+        var run = runner.RunAsync(stop.Token);
+        var capturing = await health.Until(h => h.State == HeadsetDeskState.Capturing);
+        Assert.True(capturing.HookSwitch);
+        Assert.Equal((48_000, 2), (capturing.Rate, capturing.Channels));
+        Assert.Equal(["/dev/hidraw5"], opened);
+
+        Send(hidraw, 0x08, 0b010);
+        await _sink.WaitFor(i => i.Count(x => x.Frame?.Leg == Leg.Agent) >= 10);
+        Send(hidraw, 0x08, 0b011, 0x08, 0b010);
+        await WaitForMoreCustomerFrames(10);
+        var mutedAt = _sink.Inputs.Count;
+        Send(hidraw, 0x08, 0b011, 0x08, 0b010);
+        await _sink.WaitFor(i => i.Skip(mutedAt).Count(x => x.Frame?.Leg == Leg.Agent) >= 10);
+        Send(hidraw, 0x08, 0b000);
+        await _sink.WaitForEvent<CallEnded>();
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var inputs = _sink.Inputs;
+        Assert.IsType<CallStarted>(inputs[0].Event);
+        Assert.Equal("hangup", Assert.IsType<CallEnded>(inputs[^1].Event).Reason);
+
+        var muteMark = marks.FindIndex(m => m.Muted);
+        var mute = marks[muteMark].Inputs;
+        var unmute = marks[marks.FindIndex(muteMark, m => !m.Muted)].Inputs;
+        var whileMuted = inputs.Skip(mute).Take(unmute - mute).ToList();
+        Assert.DoesNotContain(whileMuted, i => i.Frame?.Leg == Leg.Agent);
+        Assert.Contains(whileMuted, i => i.Frame?.Leg == Leg.Customer);
+        Assert.True(runner.Tracker.FramesSuppressed >= 10);
+        hidraw.Dispose();
+    }
+
+    private static void Send(Stream hidraw, params byte[] reports)
+    {
+        hidraw.Write(reports);
+        hidraw.Flush();
+    }
+
+    private Task WaitForMoreCustomerFrames(int more)
+    {
+        var now = _sink.Inputs.Count;
+        return _sink.WaitFor(i => i.Skip(now).Count(x => x.Frame?.Leg == Leg.Customer) >= more);
     }
 
     private static int FirstVoicedBlock()
