@@ -62,9 +62,11 @@ internal sealed class HeadsetDeskRunner
             lock (_gate)
             {
                 var capture = _capture;
-                return capture is null
-                    ? _health
-                    : _health with { Overruns = _overrunsBefore + capture.Overruns, FramesRead = _framesBefore + capture.FramesRead };
+                return _health with
+                {
+                    Overruns = _overrunsBefore + (capture?.Overruns ?? 0),
+                    FramesRead = _framesBefore + (capture?.FramesRead ?? 0),
+                };
             }
         }
     }

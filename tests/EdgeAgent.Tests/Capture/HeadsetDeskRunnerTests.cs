@@ -72,6 +72,28 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Overruns_show_in_the_desk_health_and_capture_goes_on()
+    {
+        _devices.AddPcm("desk9", _devices.MakeMono16k("desk9", AlsaTestDevices.Speech(Speech)));
+        using var config = AlsaConfigHandle.Load(_devices.ConfigPath);
+        var options = Options(new HeadsetDeskOptions { Desk = "9", PcmName = "desk9", SampleRate = 16_000 });
+        var runner = new HeadsetDeskRunner(options.Desks[0], options, _sink, _time, NullLogger.Instance, (name, request) =>
+            new AlsaFaultPcm(AlsaPcm.OpenCapture(name, request, config), failAtRead: 40, error: -32));
+        using var stop = new CancellationTokenSource();
+        var run = runner.RunAsync(stop.Token);
+
+        await _sink.WaitForEvent<CallEnded>();
+        var health = runner.Health;
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HeadsetDeskState.Capturing, health.State);
+        Assert.Equal(1, health.Overruns);
+        Assert.Equal("silence", _sink.Events.OfType<CallEnded>().First().Reason);
+        Assert.Equal(1, runner.Health.Overruns);
+    }
+
+    [Fact]
     public async Task A_failing_desk_does_not_stop_the_other_desks()
     {
         _devices.AddPcm("desk1", _devices.MakeMono16k("desk1", AlsaTestDevices.Speech(Speech)));
