@@ -20,6 +20,7 @@ internal sealed class RtpStatistics
     private uint _lastTimestamp;
     private double _jitter;
     private double _jitterSumMs;
+    private long _jitterSamples;
 
     public long Received { get; private set; }
 
@@ -30,7 +31,8 @@ internal sealed class RtpStatistics
     /// <summary>Current jitter estimate in RTP timestamp units.</summary>
     public double Jitter => _jitter;
 
-    public double MeanJitterMilliseconds => Received == 0 ? 0 : _jitterSumMs / Received;
+    // Averaged over the packets that had a predecessor, as tshark's RTP stream analysis does.
+    public double MeanJitterMilliseconds => _jitterSamples == 0 ? 0 : _jitterSumMs / _jitterSamples;
 
     public double MaxJitterMilliseconds { get; private set; }
 
@@ -96,12 +98,13 @@ internal sealed class RtpStatistics
             var arrivalUnits = (arrivalTicks - _lastArrivalTicks) * (double)clockRate / TimeSpan.TicksPerSecond;
             var d = arrivalUnits - (int)(timestamp - _lastTimestamp);
             _jitter += (Math.Abs(d) - _jitter) / 16.0;
+            _jitterSumMs += _jitter * 1000.0 / clockRate;
+            _jitterSamples++;
         }
 
         _lastArrivalTicks = arrivalTicks;
         _lastTimestamp = timestamp;
         var ms = _jitter * 1000.0 / clockRate;
-        _jitterSumMs += ms;
         if (ms > MaxJitterMilliseconds)
         {
             MaxJitterMilliseconds = ms;

@@ -29,6 +29,8 @@ internal sealed class SipStreamReassembler
 
     public int FlowCount => _flows.Count;
 
+    public bool Knows(NetEndpoint source, NetEndpoint destination) => _flows.ContainsKey((source, destination));
+
     /// <summary>Adds one segment; complete messages are appended to <paramref name="messages"/>, parse failures to <paramref name="failures"/>.</summary>
     public void Add(in DecodedPacket packet, List<SipMessage> messages, List<SipParseResult> failures)
     {

@@ -16,6 +16,8 @@ internal enum TelephonyIssue
     TcpFlowsEvicted,
     SipOrphanMessage,
     RtpBadHeader,
+    UdpNotRtp,
+    RtpAfterCallEnded,
     RtpUnmatched,
     RtpDuplicate,
     RtpLate,
