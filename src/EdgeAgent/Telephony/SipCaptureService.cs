@@ -97,9 +97,14 @@ internal sealed class SipCaptureService : BackgroundService
         var status = source.Read(out var frame);
         if (status == PacketReadStatus.Packet)
         {
-            if (decoder.Decode(source.Link, frame.Data, frame.TimestampTicks, out var packet) == DecodeResult.Ok)
+            var result = decoder.Decode(source.Link, frame.Data, frame.TimestampTicks, out var packet);
+            if (result == DecodeResult.Ok)
             {
                 engine.Process(packet);
+            }
+            else if (result != DecodeResult.FragmentHeld && decoder.Counters[result] == 1)
+            {
+                TelephonyLog.FirstDecodeIssue(_logger, result);
             }
         }
         else if (status == PacketReadStatus.Timeout)

@@ -113,15 +113,12 @@ internal sealed class TelephonyEngine
 
     private void ProcessTcp(in DecodedPacket packet)
     {
+        // Other TCP on the mirror port (web, databases) never reaches the SIP reassembler: a flow is
+        // followed when it uses a SIP port or when one of its segments starts like a SIP message.
         var sipPort = _sipPorts.Contains(packet.SourcePort) || _sipPorts.Contains(packet.DestinationPort);
-        if (!sipPort && _tcp.FlowCount == 0 && !SipSniffer.LooksLikeSip(packet.Payload))
+        if (!sipPort && !_tcp.Knows(packet.SourceEndpoint, packet.DestinationEndpoint) && !SipSniffer.LooksLikeSip(packet.Payload))
         {
             return;
-        }
-
-        if (!sipPort && !SipSniffer.LooksLikeSip(packet.Payload) && !_tcp.Knows(packet.SourceEndpoint, packet.DestinationEndpoint))
-        {
-            return; // web, database or other TCP on the mirror port
         }
 
         _messages.Clear();
