@@ -16,6 +16,8 @@ internal sealed class TelephonyEngine
 {
     private const int MaxProbation = 8192;
     private const int MinUnsignalledPort = 1024;
+    private const int MaxFinishedReports = 10_000;
+    private static readonly long FlowSweepTicks = TimeSpan.FromMinutes(1).Ticks;
 
     private readonly TelephonyOptions _options;
     private readonly CaptureOptions _capture;
@@ -29,6 +31,7 @@ internal sealed class TelephonyEngine
     private readonly HashSet<int> _sipPorts;
     private long _currentTicks;
     private Probation? _confirmed;
+    private long _lastFlowSweep;
 
     public TelephonyEngine(TelephonyOptions options, CaptureOptions? capture = null, ILogger? logger = null)
     {
@@ -57,6 +60,12 @@ internal sealed class TelephonyEngine
     {
         var ticks = packet.TimestampTicks;
         Tracker.Advance(ticks);
+        if (ticks - _lastFlowSweep > FlowSweepTicks)
+        {
+            _lastFlowSweep = ticks;
+            _tcp.EvictIdle(ticks);
+        }
+
         if (packet.Transport == TransportKind.Tcp)
         {
             ProcessTcp(packet);
@@ -273,6 +282,13 @@ internal sealed class TelephonyEngine
             if (_streams.Remove((stream.Source, stream.Destination, stream.Ssrc)))
             {
                 stream.Flush(Output);
+
+                // A live capture runs for months: keep the most recent reports only.
+                if (_finished.Count >= MaxFinishedReports)
+                {
+                    _finished.RemoveRange(0, MaxFinishedReports / 10);
+                }
+
                 _finished.Add(stream.Report());
             }
         }
