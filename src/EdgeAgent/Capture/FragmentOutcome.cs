@@ -1,0 +1,8 @@
+namespace EdgeCc.Agent.Capture;
+
+internal enum FragmentOutcome
+{
+    Held,
+    Complete,
+    Dropped,
+}

@@ -1,0 +1,9 @@
+namespace EdgeCc.Agent.Capture;
+
+internal enum PacketReadStatus
+{
+    Packet,
+    Timeout,
+    EndOfCapture,
+    Error,
+}

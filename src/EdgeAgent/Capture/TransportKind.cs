@@ -1,0 +1,7 @@
+namespace EdgeCc.Agent.Capture;
+
+internal enum TransportKind : byte
+{
+    Udp,
+    Tcp,
+}

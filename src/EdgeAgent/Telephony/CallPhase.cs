@@ -1,0 +1,9 @@
+namespace EdgeCc.Agent.Telephony;
+
+internal enum CallPhase
+{
+    Offered,
+    Early,
+    Answered,
+    Ended,
+}

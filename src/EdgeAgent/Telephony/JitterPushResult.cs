@@ -1,0 +1,9 @@
+namespace EdgeCc.Agent.Telephony;
+
+internal enum JitterPushResult
+{
+    Accepted,
+    Duplicate,
+    Late,
+    OutOfWindow,
+}

@@ -1,0 +1,8 @@
+namespace EdgeCc.Agent.Telephony;
+
+internal enum RouteResult
+{
+    Routed,
+    Unknown,
+    CallEnded,
+}
