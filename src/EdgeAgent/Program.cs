@@ -3,6 +3,7 @@ using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Store;
+using EdgeCc.Agent.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,6 +97,9 @@ internal static class Program
         // Health
         services.AddSingleton<PipelineStages>();
         services.AddHostedService<WatchdogService>();
+
+        // Web: health, metrics, wallboard. Last, so it starts after the pipeline and stops first.
+        services.AddWeb(configuration);
 
         var host = builder.Build();
 
