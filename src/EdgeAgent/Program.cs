@@ -106,6 +106,7 @@ internal static class Program
         // Validate every options class now, so a bad key ends the verb with one clear message
         // instead of a host start-up failure with a stack trace.
         host.Services.GetService<IStartupValidator>()?.Validate();
+        WebServer.EnsureAddressesFree(host.Services.GetRequiredService<IOptions<WebOptions>>().Value);
         return host;
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +28,52 @@ internal sealed class WebServer(IOptions<WebOptions> options, WebRequestHandler 
 
     public static IEnumerable<string> SplitUrls(string urls)
         => (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// Fails with one line naming the address when another process already listens there. Called
+    /// before the host starts: a bind failure inside the host's start is logged by the host with
+    /// stack traces of every service it then stops, which buries the one fact that matters.
+    /// </summary>
+    public static void EnsureAddressesFree(WebOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        foreach (var url in SplitUrls(settings.Urls))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Port == 0)
+            {
+                continue;
+            }
+
+            IPAddress? address = uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns ? IPAddress.Loopback
+                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+                : uri.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any
+                : null;
+            if (address is null)
+            {
+                continue;
+            }
+
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(address, uri.Port));
+                probe.Listen();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new IOException($"cannot listen on {url}: address already in use (set {WebOptions.Section}:Urls to a free address)", ex);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AccessDenied)
+            {
+                throw new IOException($"cannot listen on {url}: {ex.Message} (set {WebOptions.Section}:Urls)", ex);
+            }
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -197,21 +197,29 @@ public sealed partial class WebServerTests
     }
 
     [Fact]
-    public async Task Port_in_use_fails_start_with_one_message_naming_the_address()
+    public void Port_in_use_fails_the_build_with_one_message_naming_the_address()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)squatter.LocalEndpoint).Port}";
+
+        var error = Assert.Throws<IOException>(() => WebHost.Build(WebHost.NewDataDirectory(), url));
+
+        Assert.Equal($"cannot listen on {url}: address already in use (set Web:Urls to a free address)", error.Message);
+    }
+
+    [Fact]
+    public async Task Edgecc_run_with_the_port_in_use_exits_1_with_one_stderr_line_naming_the_address()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)squatter.LocalEndpoint).Port}";
         var data = WebHost.NewDataDirectory();
-        using var host = WebHost.Build(data, url);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => host.StartAsync());
+        var (exitCode, _, error) = await Hosting.EdgeccProcess.RunAsync("run", "--Web:Urls=" + url, "--Store:DataDirectory=" + data);
 
-        Assert.Contains(url, error.Message, StringComparison.Ordinal);
-        Assert.Contains("in use", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Web:Urls", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        await host.StopAsync();
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"edgecc: cannot listen on {url}: address already in use (set Web:Urls to a free address)", error.TrimEnd('\n'));
     }
 
     internal static void Escalate(WebHost web, string agentId, string callId)
