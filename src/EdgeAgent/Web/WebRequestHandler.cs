@@ -150,6 +150,13 @@ internal sealed class WebRequestHandler(
 
     private async Task AcknowledgeAsync(HttpContext context, string alertId)
     {
+        // Only JSON: a cross-site form or text/plain POST (no CORS preflight) never reaches the PIN check.
+        if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await Refuse(context, alertId, StatusCodes.Status415UnsupportedMediaType, "send the PIN as application/json").ConfigureAwait(false);
+            return;
+        }
+
         var pin = options.Value.AcknowledgePin;
         AcknowledgeRequest? body = null;
         try

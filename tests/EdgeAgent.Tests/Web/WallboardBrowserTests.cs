@@ -27,6 +27,7 @@ public sealed class WallboardBrowserTests
         await page.SetViewportSizeAsync(1920, 1080);
         await page.GotoAsync(web.BaseAddress.ToString());
         await page.Locator("body[data-connection='live']").WaitForAsync(new() { Timeout = Patience });
+        Assert.Equal("20px", await RootFontSize(page));
 
         // Queue tiles render before any call: the floor-wide tile, "—" where no queue feed exists.
         var tile = page.Locator(".queue[data-queue='All queues']");
@@ -61,7 +62,12 @@ public sealed class WallboardBrowserTests
         await page.Locator("#ack-submit").ClickAsync();
         await page.Locator(".alert.acknowledged[data-agent='1001']:has-text('acknowledged by Sam')").WaitForAsync(new() { Timeout = Patience });
 
+        // Layouts: 4K doubles the type; a tablet gets smaller type and one column.
+        await page.SetViewportSizeAsync(3840, 2160);
+        Assert.Equal("40px", await RootFontSize(page));
         await page.SetViewportSizeAsync(1024, 768);
+        Assert.Equal("16px", await RootFontSize(page));
+        Assert.Equal(1, await page.EvaluateAsync<int>("getComputedStyle(document.querySelector('main')).gridTemplateColumns.split(' ').length"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "wallboard-tablet.png"), FullPage = true });
         Assert.Equal(3, await playing.WaitAsync(TimeSpan.FromMinutes(2)));
     }
@@ -91,6 +97,9 @@ public sealed class WallboardBrowserTests
         Assert.True(await stale.IsHiddenAsync());
         Directory.Delete(data, recursive: true);
     }
+
+    private static Task<string> RootFontSize(IPage page)
+        => page.EvaluateAsync<string>("getComputedStyle(document.documentElement).fontSize");
 
     private static int FreePort()
     {

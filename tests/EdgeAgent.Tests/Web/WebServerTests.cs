@@ -104,11 +104,13 @@ public sealed partial class WebServerTests
         var alertId = (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/wallboard", UriKind.Relative))).GetProperty("alerts")[0].GetProperty("alertId").GetString()!;
         var path = new Uri($"/api/alerts/{alertId}/acknowledge", UriKind.Relative);
 
+        using var form = await client.PostAsync(path, new StringContent("{\"pin\":\"4321\"}", System.Text.Encoding.UTF8, "text/plain"));
         using var none = await client.PostAsJsonAsync(path, new { by = "Sam" });
         using var wrong = await client.PostAsJsonAsync(path, new { pin = "0000", by = "Sam" });
         using var right = await client.PostAsJsonAsync(path, new { pin = WebHost.Pin, by = "Sam" });
         using var again = await client.PostAsJsonAsync(path, new { pin = WebHost.Pin, by = "Sam" });
 
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, none.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
