@@ -8,6 +8,8 @@ profile="${1:-demo}"
 demo_packages=(libpocketsphinx3 pocketsphinx-en-us libpcap0.8 libasound2)
 test_packages=("${demo_packages[@]}" pocketsphinx pocketsphinx-testdata flite sox
   mosquitto mosquitto-clients tshark ffmpeg openssl)
+# The wallboard's browser tests: Playwright's bundled node driver runs Debian's chromium (no browser download).
+test_packages+=(chromium)
 
 case "$profile" in
   demo) packages=("${demo_packages[@]}") ;;

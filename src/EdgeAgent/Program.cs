@@ -3,6 +3,7 @@ using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Store;
+using EdgeCc.Agent.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -99,11 +100,15 @@ internal static class Program
         services.AddSingleton<PipelineStages>();
         services.AddHostedService<WatchdogService>();
 
+        // Web: health, metrics, wallboard. Last, so it starts after the pipeline and stops first.
+        services.AddWeb(configuration);
+
         var host = builder.Build();
 
         // Validate every options class now, so a bad key ends the verb with one clear message
         // instead of a host start-up failure with a stack trace.
         host.Services.GetService<IStartupValidator>()?.Validate();
+        WebServer.EnsureAddressesFree(host.Services.GetRequiredService<IOptions<WebOptions>>().Value);
         return host;
     }
 }

@@ -1,0 +1,209 @@
+using System.Globalization;
+using EdgeCc.Agent.Floor;
+
+namespace EdgeCc.Agent.Web;
+
+/// <summary>
+/// The web's one adapter to the floor: listens to <see cref="FloorState.Changed"/>, keeps what the
+/// floor itself does not (alerts raised when a light turns red, the live feed, per-minute trends,
+/// detections by category) and builds the <see cref="WallboardView"/>. When the floor gains alert
+/// rules and queue figures, only this file changes.
+/// </summary>
+internal sealed class WallboardFeed : IDisposable
+{
+    public const int FeedLength = 60;
+    public const int AlertsKept = 30;
+
+    private readonly FloorState _floor;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DateTimeOffset> _lightSince = new(StringComparer.Ordinal);
+    private readonly LinkedList<FeedItem> _feed = new();
+    private readonly List<AlertView> _alerts = [];
+    private readonly Dictionary<string, long> _detections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TrendBuckets _trends = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private long _version;
+    private long _alertsRaised;
+    private long _acknowledged;
+
+    public WallboardFeed(FloorState floor, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(floor);
+        ArgumentNullException.ThrowIfNull(time);
+        _floor = floor;
+        _time = time;
+        _floor.Changed += OnChanged;
+    }
+
+    public long AlertsRaised => Interlocked.Read(ref _alertsRaised);
+
+    public long Acknowledgements => Interlocked.Read(ref _acknowledged);
+
+    /// <summary>Completes at the next change; take it before reading the view it guards.</summary>
+    public Task WhenChanged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, long> DetectionsByCategory()
+    {
+        lock (_gate)
+        {
+            return new SortedDictionary<string, long>(_detections, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Agents per light colour (lower-case) and how many are on a call.</summary>
+    public (IReadOnlyDictionary<string, int> ByLight, int OnCall) AgentCounts()
+    {
+        var byLight = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var light in Enum.GetValues<LightColour>())
+        {
+            byLight[Word(light)] = 0;
+        }
+
+        var onCall = 0;
+        foreach (var agent in _floor.Snapshot())
+        {
+            byLight[Word(agent.Light)]++;
+            onCall += agent.CallId is null ? 0 : 1;
+        }
+
+        return (byLight, onCall);
+    }
+
+    public WallboardView View(int staleAfterSeconds, bool canAcknowledge, IReadOnlyList<ComponentHealth> health)
+    {
+        var now = _time.GetUtcNow();
+        var agents = _floor.Snapshot();
+        var views = new List<AgentView>(agents.Count);
+        var available = 0;
+        lock (_gate)
+        {
+            foreach (var agent in agents)
+            {
+                available += agent.State == AgentState.Idle ? 1 : 0;
+                views.Add(new AgentView(
+                    agent.AgentId,
+                    Word(agent.State),
+                    Word(agent.Light),
+                    agent.Reason,
+                    agent.CallId is not null,
+                    Math.Round(agent.Sentiment, 2),
+                    _lightSince.GetValueOrDefault(agent.AgentId, now)));
+            }
+
+            // No queue feed yet: one floor-wide tile with the figure the floor does have.
+            var queues = new[] { new QueueView("All queues", null, null, available, null, null) };
+            var alerts = new List<AlertView>(_alerts);
+            alerts.Reverse();
+            return new WallboardView(
+                now,
+                _version,
+                staleAfterSeconds,
+                canAcknowledge,
+                queues,
+                available,
+                views,
+                alerts,
+                [.. _feed],
+                _trends.Series(now),
+                health);
+        }
+    }
+
+    /// <summary>Marks the alert acknowledged; null when no such alert is open.</summary>
+    public AlertView? Acknowledge(string alertId, string by)
+    {
+        TaskCompletionSource fired;
+        AlertView acknowledged;
+        lock (_gate)
+        {
+            var index = _alerts.FindIndex(a => a.AlertId == alertId);
+            if (index < 0 || _alerts[index].AcknowledgedAt is not null)
+            {
+                return null;
+            }
+
+            var now = _time.GetUtcNow();
+            acknowledged = _alerts[index] with { AcknowledgedBy = by, AcknowledgedAt = now };
+            _alerts[index] = acknowledged;
+            AddFeed(new FeedItem("ack", now, acknowledged.AgentId, "ack", $"{by} acknowledged: {acknowledged.Text}"));
+            Interlocked.Increment(ref _acknowledged);
+            fired = Bump();
+        }
+
+        fired.TrySetResult();
+        return acknowledged;
+    }
+
+    public void Dispose() => _floor.Changed -= OnChanged;
+
+    internal static string Word<T>(T value)
+        where T : struct, Enum
+        => value.ToString().ToLowerInvariant();
+
+    private void OnChanged(FloorChange change)
+    {
+        TaskCompletionSource fired;
+        var now = _time.GetUtcNow();
+        var agent = change.Agent;
+        lock (_gate)
+        {
+            if (change.Before is null || change.Before.Light != agent.Light)
+            {
+                _lightSince[agent.AgentId] = now;
+            }
+
+            if (change.Detection is { } detection)
+            {
+                _detections[detection.Category] = _detections.GetValueOrDefault(detection.Category) + 1;
+                _trends.Add(detection.Category, now);
+                AddFeed(new FeedItem("detection", now, agent.AgentId, detection.Category, string.Create(CultureInfo.InvariantCulture, $"'{detection.Phrase}' from the {Word(detection.Leg)}")));
+            }
+
+            if (agent.Light == LightColour.Red && change.Before?.Light != LightColour.Red)
+            {
+                var id = "A" + (Interlocked.Increment(ref _alertsRaised)).ToString(CultureInfo.InvariantCulture);
+                var alert = new AlertView(id, agent.AgentId, agent.CallId, "critical", agent.Reason, now);
+                _alerts.Add(alert);
+                if (_alerts.Count > AlertsKept)
+                {
+                    _alerts.RemoveAt(0);
+                }
+
+                AddFeed(new FeedItem("alert", now, agent.AgentId, "alert", agent.Reason));
+            }
+
+            fired = Bump();
+        }
+
+        fired.TrySetResult();
+    }
+
+    private void AddFeed(FeedItem item)
+    {
+        _feed.AddFirst(item);
+        if (_feed.Count > FeedLength)
+        {
+            _feed.RemoveLast();
+        }
+    }
+
+    private TaskCompletionSource Bump()
+    {
+        _version++;
+        var fired = _changed;
+        _changed = NewSignal();
+        return fired;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
