@@ -3,6 +3,7 @@ using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Store;
+using EdgeCc.Agent.Telephony;
 using EdgeCc.Agent.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,11 @@ internal static class Program
         // and drains every summary that analysis hands it while shutting down.
         services.AddStore(configuration);
         services.AddHostedService<AnalysisService>();
+
+        // Capture: SPAN-port SIP/RTP and USB headsets (each idle unless configured). Registered
+        // after analysis, so they stop first and analysis sees the calls they end.
+        services.AddTelephony(configuration);
+        services.AddHeadsets(configuration);
 
         // Floor
         services.AddSingleton<FloorState>();

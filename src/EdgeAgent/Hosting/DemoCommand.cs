@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
+using EdgeCc.Agent.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,9 @@ internal static class DemoCommand
             ["Store:DataDirectory"] = data,
         };
 
+        // The wallboard on a free loopback port unless one is asked for: a busy 8080 must not stop a demo.
+        overrides.TryAdd("Web:Urls", "http://127.0.0.1:0");
+
         using var host = Program.BuildHost(new HostSettings
         {
             ConfigFile = command.Get("config"),
@@ -41,9 +45,17 @@ internal static class DemoCommand
         });
 
         output.WriteLine($"EdgeCc demo: {calls.Count} sample calls at speed {speed.ToString(CultureInfo.InvariantCulture)}x, summaries in {data}");
-        output.WriteLine();
         using var view = host.Services.GetRequiredService<TerminalFloorView>();
-        var summaries = await RecordedRun.PlayAsync(host, calls, speed, cancellationToken).ConfigureAwait(false);
+        var summaries = await RecordedRun.PlayAsync(
+            host,
+            (services, sink, ct) =>
+            {
+                var web = services.GetRequiredService<WebServer>().Addresses;
+                output.WriteLine(web.Count > 0 ? $"Wallboard: {web[0]}/  (metrics: {web[0]}/metrics)" : "Wallboard: off");
+                output.WriteLine();
+                return services.GetRequiredService<FileCallSource>().PlayAsync(calls, sink, speed, ct);
+            },
+            cancellationToken).ConfigureAwait(false);
         output.WriteLine();
         SummaryTable.Write(output, summaries);
         return Cli.ExitOk;

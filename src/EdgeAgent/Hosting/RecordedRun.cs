@@ -1,5 +1,4 @@
 using EdgeCc.Agent.Analysis;
-using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,17 +7,23 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// Runs recorded calls through the whole pipeline in a host of their own and waits until
-/// every summary is in the store: what <c>demo</c> and <c>replay</c> share.
+/// every summary is in the store: what <c>demo</c> and <c>replay</c> share. <paramref name="play"/>
+/// feeds the analysis input and returns how many calls it started.
 /// </summary>
 internal static class RecordedRun
 {
-    public static async Task<IReadOnlyList<CallSummary>> PlayAsync(IHost host, IReadOnlyList<FileCall> calls, double speed, CancellationToken cancellationToken)
+    public delegate Task<int> Player(IServiceProvider services, ICallInputSink sink, CancellationToken cancellationToken);
+
+    public static async Task<IReadOnlyList<CallSummary>> PlayAsync(IHost host, Player play, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(play);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var services = host.Services;
         var pipeline = services.GetRequiredService<AnalysisPipeline>();
-        var source = services.GetRequiredService<FileCallSource>();
-        var played = await source.PlayAsync(calls, pipeline, speed, cancellationToken).ConfigureAwait(false);
+        var store = services.GetRequiredService<SummaryStore>();
+        var before = store.Count;
+        var played = await play(services, pipeline, cancellationToken).ConfigureAwait(false);
         pipeline.Complete();
 
         // Analysis completes the summaries channel after its last call; the store then drains it.
@@ -30,13 +35,17 @@ internal static class RecordedRun
             }
         }
 
-        var summaries = services.GetRequiredService<SummaryStore>().List(played);
+        var summaries = store.List(store.Count - before);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         if (played == 0)
         {
-            throw new InvalidDataException("none of the recordings could be played");
+            throw new InvalidDataException("no call could be played from the recording");
         }
 
         return summaries;
     }
+
+    /// <summary>Plays recorded WAV calls (see <see cref="Capture.FileCallSource"/>).</summary>
+    public static Task<IReadOnlyList<CallSummary>> PlayAsync(IHost host, IReadOnlyList<Capture.FileCall> calls, double speed, CancellationToken cancellationToken)
+        => PlayAsync(host, (services, sink, ct) => services.GetRequiredService<Capture.FileCallSource>().PlayAsync(calls, sink, speed, ct), cancellationToken);
 }
