@@ -18,7 +18,8 @@ internal static class CapacityEstimate
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cores);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpuSecondsPerCallSecond);
-        return (int)Math.Floor(cores * Budget / cpuSecondsPerCallSecond);
+        // The epsilon keeps an exact quotient (28.0 computed as 27.999...) from losing a call.
+        return (int)Math.Floor((cores * Budget / cpuSecondsPerCallSecond) + 1e-9);
     }
 
     public static string Line(int cores, IReadOnlyList<CapacityFigure> figures)

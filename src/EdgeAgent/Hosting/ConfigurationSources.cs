@@ -13,6 +13,8 @@ internal static class ConfigurationSources
 {
     public const string Mask = "***";
 
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "contentRoot", "applicationName", "environment" };
+
     /// <summary>Every key with a value, in key order.</summary>
     public static IReadOnlyList<ConfigurationEntry> Effective(IConfigurationRoot configuration)
     {
@@ -71,6 +73,8 @@ internal static class ConfigurationSources
                 ? Path.Combine(physical.Root, path)
                 : file.Source.Path ?? "file",
             EnvironmentVariablesConfigurationProvider => "environment " + EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal),
+            // The host builder puts contentRoot (and the like) in a memory provider of its own.
+            MemoryConfigurationProvider when HostKeys.Contains(key) => "host",
             MemoryConfigurationProvider => "command line",
             _ => provider.GetType().Name,
         };
