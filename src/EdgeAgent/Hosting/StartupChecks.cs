@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using EdgeCc.Agent.Store;
 
 namespace EdgeCc.Agent.Hosting;
@@ -60,6 +62,27 @@ internal static class StartupChecks
             var mode = Directory.Exists(directory) ? $"mode {ModeOf(directory)}" : "it cannot be created";
             throw new UnauthorizedAccessException(
                 $"data directory {directory} ({StoreOptions.Section}:DataDirectory) is not writable by user {Environment.UserName} ({mode}): {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// For a stage that listens (web, MQTT broker): call before the host starts so a port taken by
+    /// another process ends the verb with one line naming the port and the key that set it (Cli
+    /// prints an <see cref="IOException"/> as one line), instead of the server's start-up stack trace.
+    /// The check is advisory: the port can still be taken between this bind and the server's own.
+    /// </summary>
+    public static void PortFree(IPEndPoint endpoint, string key)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(endpoint);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            var reason = ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "is already in use by another process" : $"needs privileges user {Environment.UserName} lacks";
+            throw new IOException($"port {endpoint.Port} on {endpoint.Address} ({key}) {reason}", ex);
         }
     }
 

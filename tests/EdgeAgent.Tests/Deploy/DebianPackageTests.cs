@@ -60,6 +60,15 @@ public class DebianPackageTests
                     Assert.Contains(group, groups.Split(' ', StringSplitOptions.TrimEntries));
                 }
 
+                // udevadm test parses every rules file and names each bad line as FILE:LINE.
+                if (File.Exists("/usr/bin/udevadm"))
+                {
+                    var (_, udevOut, udevErr) = await ExternalTool.RunAsync("udevadm", "test", "/sys/class/net/lo");
+                    var udev = udevOut + udevErr;
+                    Assert.Contains("rules.d/60-edgecc.rules", udev, StringComparison.Ordinal);
+                    Assert.DoesNotContain("60-edgecc.rules:", udev, StringComparison.Ordinal);
+                }
+
                 if (File.Exists("/usr/bin/systemd-analyze"))
                 {
                     await ExternalTool.RunOkAsync("systemd-analyze", "verify", "/usr/lib/systemd/system/edgecc.service");
