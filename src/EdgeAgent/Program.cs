@@ -32,6 +32,7 @@ internal static class Program
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        StartupChecks.ConfigFile(settings.ConfigFile);
         var configuration = builder.Configuration;
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
         if (settings.ConfigFile is { } file)
@@ -62,6 +63,14 @@ internal static class Program
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSystemd();
         builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        // AddSystemd enables its lifetime only when it detects systemd as the parent (or via
+        // SYSTEMD_EXEC_PID, depending on the version); anything that hands us NOTIFY_SOCKET (a
+        // container manager, a test) must get READY=1 and STOPPING=1 as well.
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")))
+        {
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -106,6 +115,9 @@ internal static class Program
         services.AddSingleton<PipelineStages>();
         services.AddHostedService<WatchdogService>();
 
+        // Capacity benchmarks (edgecc bench): each stage adds its own.
+        services.AddSingleton<ICapacityBench, AnalysisBench>();
+
         // Web: health, metrics, wallboard. Last, so it starts after the pipeline and stops first.
         services.AddWeb(configuration);
 
@@ -114,6 +126,7 @@ internal static class Program
         // Validate every options class now, so a bad key ends the verb with one clear message
         // instead of a host start-up failure with a stack trace.
         host.Services.GetService<IStartupValidator>()?.Validate();
+        StartupChecks.DataDirectory(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value);
         WebServer.EnsureAddressesFree(host.Services.GetRequiredService<IOptions<WebOptions>>().Value);
         return host;
     }

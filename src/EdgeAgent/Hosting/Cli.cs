@@ -23,6 +23,10 @@ internal static class Cli
                [--data DIR]        (speed 1 = real time, 0 = as fast as possible; default 2)
           replay FILE [--realtime] run a recording (stereo WAV: agent, customer) through the pipeline
                                    and print its summary
+          config validate          load every configuration source, validate it: OK (exit 0) or the errors (exit 2)
+          config show              the effective configuration, the source of each value, secrets masked
+          bench [NAME] [--repeat N] [--samples DIR]
+                                   measure this box: how many calls it can analyse in real time
         options:
           --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
           --version, --help
@@ -57,6 +61,8 @@ internal static class Cli
                 "run" => await RunCommand.RunAsync(command).ConfigureAwait(false),
                 "demo" => await DemoCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                "config" => ConfigCommand.Run(command, Console.Out),
+                "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
             };
         }

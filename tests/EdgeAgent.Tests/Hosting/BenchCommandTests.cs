@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using EdgeCc.Agent.Hosting;
+
+namespace EdgeCc.Agent.Tests.Hosting;
+
+public partial class BenchCommandTests
+{
+    [Fact]
+    public void Capacity_is_cores_times_budget_over_the_cost_of_a_call()
+    {
+        // 2 legs at RTF 0.05: 0.1 CPU s per call second; 4 cores x 0.7 / 0.1 = 28.
+        Assert.Equal(28, CapacityEstimate.ConcurrentCalls(4, 0.1));
+        var line = CapacityEstimate.Line(4, [new CapacityFigure("analysis", 0.08, ""), new CapacityFigure("telephony", 0.02, "")]);
+        Assert.StartsWith("this box can analyse 28 concurrent calls in real time (4 cores x 70% budget / 0.100 CPU s per call second: analysis 0.080 + telephony 0.020)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_analysis_runs_the_demo_samples_and_prints_the_capacity_line_with_its_figures()
+    {
+        var (code, output, error) = await EdgeccProcess.RunAsync("bench", "analysis", "--repeat", "1");
+        Assert.True(code == 0, error);
+        var lines = output.Trim().Split('\n');
+        Assert.Matches(AnalysisLine(), lines[^2]);
+        Assert.Matches(CapacityLine(), lines[^1]);
+    }
+
+    [Fact]
+    public async Task Bench_with_an_unknown_name_exits_2_listing_the_known_ones()
+    {
+        var (code, _, error) = await EdgeccProcess.RunAsync("bench", "teleportation");
+        Assert.Equal(2, code);
+        Assert.Equal("edgecc: unknown bench 'teleportation' (known: analysis)", error.Trim());
+    }
+
+    [GeneratedRegex(@"^analysis: 6 legs x 1 rounds, [0-9.]+ s of 8 kHz audio, [0-9.]+ s thread CPU, real-time factor [0-9.]+ per leg")]
+    private static partial Regex AnalysisLine();
+
+    [GeneratedRegex(@"^this box can analyse [0-9]+ concurrent calls in real time \([0-9]+ cores x 70% budget / [0-9.]+ CPU s per call second: analysis [0-9.]+\)$")]
+    private static partial Regex CapacityLine();
+}
