@@ -147,6 +147,7 @@ internal sealed class UplinkService : BackgroundService
                 inFlight.Add((row, client.PublishAsync(ToMessage(options, topics, row), ct)));
             }
 
+            long acknowledgedThrough = 0;
             try
             {
                 foreach (var (row, ack) in inFlight)
@@ -158,12 +159,18 @@ internal sealed class UplinkService : BackgroundService
                         throw new InvalidOperationException("broker refused message " + row.Sequence + ": " + result.ReasonCode);
                     }
 
-                    _outbox.Delete(row.Sequence);
+                    acknowledgedThrough = row.Sequence;
                     Interlocked.Increment(ref _acknowledged);
                 }
             }
             finally
             {
+                // Only the acknowledged prefix goes; from the first gap on, rows are sent again.
+                if (acknowledgedThrough > 0)
+                {
+                    _outbox.DeleteThrough(acknowledgedThrough);
+                }
+
                 // A broken batch leaves later publishes faulted; observe them so none goes unobserved.
                 foreach (var (_, ack) in inFlight)
                 {
