@@ -77,15 +77,16 @@ internal sealed class RemoteConfigHandler
                 errors.Add("payload is not JSON: " + ex.Message);
             }
 
-            if (errors.Count == 0 && rollback)
+            // The config topic is retained: the broker replays the last message at every
+            // (re)subscribe, and an old version must not undo a rollback or a newer local state.
+            if (_history.Seen(version, json))
             {
-                return Rollback(version);
+                return new RemoteConfigResult(RemoteConfigOutcome.AlreadyHandled, version, _holder.Current?.Version, []);
             }
 
-            var last = _history.List(1).FirstOrDefault();
-            if (last is not null && last.Version == version && last.Json == json && last.Status is ConfigStatus.Accepted or ConfigStatus.Rejected or ConfigStatus.Restored)
+            if (errors.Count == 0 && rollback)
             {
-                return new RemoteConfigResult(RemoteConfigOutcome.AlreadyHandled, version, _holder.Current?.Version, last.Errors);
+                return RollbackLocked(version, json);
             }
 
             if (errors.Count == 0 && settings is not null)
@@ -113,19 +114,25 @@ internal sealed class RemoteConfigHandler
     {
         lock (_lock)
         {
-            var restored = _history.Rollback(r => Ack(requestedBy, accepted: true, r.Version, []));
-            if (restored is null)
-            {
-                var active = _holder.Current?.Version;
-                var errors = new[] { "there is no earlier accepted configuration to roll back to" };
-                _history.Record(requestedBy, ConfigStatus.Rejected, "{\"rollback\":true}", errors, Ack(requestedBy, accepted: false, active, errors));
-                return new RemoteConfigResult(RemoteConfigOutcome.Rejected, requestedBy, active, errors);
-            }
-
-            _holder.Set(new RemoteConfigSnapshot(restored.Version, SettingsOf(restored.Json)));
-            UplinkLog.ConfigRolledBack(_log, restored.Version);
-            return new RemoteConfigResult(RemoteConfigOutcome.RolledBack, requestedBy, restored.Version, []);
+            return RollbackLocked(requestedBy, "{\"rollback\":true}");
         }
+    }
+
+    private RemoteConfigResult RollbackLocked(string requestedBy, string requestJson)
+    {
+        var restored = _history.Rollback(r => Ack(requestedBy, accepted: true, r.Version, []), requestedBy, requestJson);
+        if (restored is null)
+        {
+            var active = _holder.Current?.Version;
+            var errors = new[] { "there is no earlier accepted configuration to roll back to" };
+            _history.Record(requestedBy, ConfigStatus.Rejected, requestJson, errors, Ack(requestedBy, accepted: false, active, errors));
+            UplinkLog.ConfigRejected(_log, requestedBy, errors[0]);
+            return new RemoteConfigResult(RemoteConfigOutcome.Rejected, requestedBy, active, errors);
+        }
+
+        _holder.Set(new RemoteConfigSnapshot(restored.Version, SettingsOf(restored.Json)));
+        UplinkLog.ConfigRolledBack(_log, restored.Version);
+        return new RemoteConfigResult(RemoteConfigOutcome.RolledBack, requestedBy, restored.Version, []);
     }
 
     private void Parse(JsonElement root, List<string> errors, ref string version, ref string? settings, ref bool rollback)

@@ -101,6 +101,30 @@ public sealed class RemoteConfigTests : IDisposable
     }
 
     [Fact]
+    public void Replayed_retained_messages_neither_undo_a_rollback_nor_roll_back_twice()
+    {
+        var time = new FakeTimeProvider();
+        using var db = new EdgeDatabase(_dir.Options, time);
+        var holder = new RemoteConfig();
+        var handler = new RemoteConfigHandler(holder, new ConfigHistory(db, time), new UplinkOptions(), []);
+        var v1 = B("""{"schemaVersion":1,"version":"v1","settings":{"Analysis":{}}}""");
+        var v2 = B("""{"schemaVersion":1,"version":"v2","settings":{"Analysis":{"Workers":2}}}""");
+        var v3 = B("""{"schemaVersion":1,"version":"v3","settings":{"Analysis":{"Workers":3}}}""");
+        var undo = B("""{"schemaVersion":1,"version":"undo-1","rollback":true}""");
+        handler.Handle(v1);
+        handler.Handle(v2);
+        handler.Handle(v3);
+
+        Assert.Equal(RemoteConfigOutcome.RolledBack, handler.Handle(undo).Outcome);
+        Assert.Equal("v2", holder.Current!.Version);
+        Assert.Equal(RemoteConfigOutcome.AlreadyHandled, handler.Handle(undo).Outcome);
+        Assert.Equal(RemoteConfigOutcome.AlreadyHandled, handler.Handle(v3).Outcome);
+        Assert.Equal("v2", holder.Current!.Version);
+        Assert.Equal(RemoteConfigOutcome.Rejected, handler.Handle(B("{junk")).Outcome);
+        Assert.Equal(RemoteConfigOutcome.AlreadyHandled, handler.Handle(B("{junk")).Outcome);
+    }
+
+    [Fact]
     public async Task Configs_over_mosquitto_are_acknowledged_on_config_ack_bad_ones_rejected_and_rollback_works()
     {
         await using var broker = new Mosquitto(Path.Combine(_dir.Directory, "broker"));
