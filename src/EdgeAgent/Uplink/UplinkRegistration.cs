@@ -12,7 +12,7 @@ internal static class UplinkRegistration
     /// <summary>
     /// Uplink (section <c>Uplink</c>), remote config handling and caller keys (section <c>Privacy</c>).
     /// Needs <see cref="StoreRegistration.AddStore"/>. <paramref name="remoteConfig"/> is the holder
-    /// also added to the configuration builder (<c>builder.Configuration.Add(remoteConfig)</c>).
+    /// also added to the configuration builder (<c>builder.Configuration.AddRemoteConfig(remoteConfig)</c>).
     /// The service runs only when <c>Uplink:Enabled</c> is true; everything stays in the outbox otherwise.
     /// </summary>
     public static IServiceCollection AddUplink(this IServiceCollection services, IConfiguration configuration, RemoteConfig remoteConfig)
@@ -40,6 +40,14 @@ internal static class UplinkRegistration
         services.AddSingleton<UplinkService>();
         services.AddHostedService(sp => new UplinkHost(sp.GetRequiredService<UplinkService>(), sp.GetRequiredService<RemoteConfigHandler>(), sp.GetRequiredService<IOptions<UplinkOptions>>()));
         return services;
+    }
+
+    /// <summary>Adds the remote config overlay last, so what central sets wins over appsettings for the sections it may set.</summary>
+    public static IConfigurationBuilder AddRemoteConfig(this IConfigurationBuilder builder, RemoteConfig remoteConfig)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(remoteConfig);
+        return builder.Add(remoteConfig);
     }
 
     /// <summary>Lets a remote config change <typeparamref name="TOptions"/> only if it passes that section's validation.</summary>
