@@ -15,14 +15,27 @@ namespace EdgeCc.Agent.Tests.Uplink;
 internal sealed class TestSubscriber : IDisposable
 {
     private readonly int _port;
-    private readonly IMqttClient _client;
+    private IMqttClient? _client;
     private readonly Signal _received = new();
 
     public TestSubscriber(int port, string clientId = "central")
     {
         _port = port;
-        _client = new MqttClientFactory().CreateMqttClient();
         ClientId = clientId;
+    }
+
+    public string ClientId { get; }
+
+    public ConcurrentQueue<Received> Messages { get; } = new();
+
+    /// <summary>
+    /// Connects a fresh client each time (same client id, so the broker's persistent session and
+    /// its queue carry over): the previous one may still be winding down its lost connection.
+    /// </summary>
+    public async Task ConnectAsync()
+    {
+        _client?.Dispose();
+        _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
@@ -30,14 +43,6 @@ internal sealed class TestSubscriber : IDisposable
             _received.Fire();
             return Task.CompletedTask;
         };
-    }
-
-    public string ClientId { get; }
-
-    public ConcurrentQueue<Received> Messages { get; } = new();
-
-    public async Task ConnectAsync()
-    {
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", _port)
             .WithClientId(ClientId)
@@ -50,7 +55,7 @@ internal sealed class TestSubscriber : IDisposable
     }
 
     public Task PublishAsync(string topic, string payload, bool retain = true) =>
-        _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+        _client!.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build());
 
     /// <summary>Waits, without polling, until <paramref name="done"/> holds for the messages received so far.</summary>
@@ -76,7 +81,7 @@ internal sealed class TestSubscriber : IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _client?.Dispose();
 
     internal sealed record Received(string Topic, byte[] Payload, bool Retain)
     {

@@ -26,7 +26,8 @@ public sealed class UplinkMosquittoTests : IDisposable
         await RunRestartScenarioAsync(_dir, messages: 500, restarts: 5);
     }
 
-    internal static async Task RunRestartScenarioAsync(string dir, int messages, int restarts)
+    /// <returns>How many duplicates (same idempotency key, same bytes) central received.</returns>
+    internal static async Task<int> RunRestartScenarioAsync(string dir, int messages, int restarts)
     {
         await using var broker = new Mosquitto(Path.Combine(dir, "broker"));
         await broker.StartAsync();
@@ -86,6 +87,7 @@ public sealed class UplinkMosquittoTests : IDisposable
         Assert.Equal(Enumerable.Range(1, messages).Select(i => (long)i), order);
         Assert.Equal(restarts + 1, broker.Starts);
         Assert.Contains(central.Messages, m => m.Topic == "edgecc/v1/hq/pi-7/status" && m.Json.GetProperty("state").GetString() == "online");
+        return calls.Count - firstSeen.Count;
     }
 
     private static HashSet<string> DistinctCalls(IReadOnlyList<TestSubscriber.Received> messages)
