@@ -65,7 +65,7 @@ internal sealed class ConfigHistory
     /// and forth) and the newest remaining good entry is appended as <see cref="ConfigStatus.Restored"/>.
     /// Returns null, changing nothing, when there is nothing to roll back to.
     /// </summary>
-    public ConfigRecord? Rollback(Func<ConfigRecord, ReadOnlyMemory<byte>>? ackFor = null)
+    public ConfigRecord? Rollback(Func<ConfigRecord, ReadOnlyMemory<byte>>? ackFor = null, string? requestVersion = null, string? requestJson = null)
     {
         var now = _time.GetUtcNow();
         var restored = _db.Write<ConfigRecord?>(db =>
@@ -94,6 +94,11 @@ internal sealed class ConfigHistory
                 col.Update(doc);
             }
 
+            if (requestVersion is not null)
+            {
+                col.Insert(ToDocument(requestVersion, ConfigStatus.RollbackRequest, requestJson ?? "", [], now));
+            }
+
             var record = FromDocument(previous) with { Status = ConfigStatus.Restored, At = now };
             var id = col.Insert(ToDocument(record.Version, record.Status, record.Json, record.Errors, now)).AsInt64;
             record = record with { Id = id };
@@ -110,6 +115,20 @@ internal sealed class ConfigHistory
         }
 
         return restored;
+    }
+
+    /// <summary>Whether a message with this version and exactly this content was handled before.</summary>
+    public bool Seen(string version, string json)
+    {
+        foreach (var doc in _db.Collection(StoreCollections.ConfigHistory).Find(Query.EQ("version", version)).ToList())
+        {
+            if (doc["json"].AsString == json && doc["status"].AsString != nameof(ConfigStatus.Restored))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public IReadOnlyList<ConfigRecord> List(int limit = 50)

@@ -13,4 +13,7 @@ internal enum ConfigStatus
 
     /// <summary>An earlier accepted configuration put back in force by a rollback.</summary>
     Restored,
+
+    /// <summary>A rollback request as received (kept so a retained request replayed on reconnect is not carried out twice).</summary>
+    RollbackRequest,
 }

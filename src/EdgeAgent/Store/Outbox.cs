@@ -63,21 +63,33 @@ internal sealed class Outbox
     }
 
     /// <summary>Adds a row inside the caller's <see cref="EdgeDatabase.Write{T}"/> transaction; call <see cref="Signal"/> after it commits.</summary>
-    internal long EnqueueIn(LiteDatabase db, string topic, ReadOnlyMemory<byte> payload)
+    internal long EnqueueIn(LiteDatabase db, string topic, ReadOnlyMemory<byte> payload) =>
+        EnqueueManyIn(db, topic, [payload]);
+
+    /// <summary>Adds rows in order inside the caller's transaction; returns the last sequence. Call <see cref="Signal"/> after it commits.</summary>
+    internal long EnqueueManyIn(LiteDatabase db, string topic, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(payloads);
         var counters = db.GetCollection(StoreCollections.Counters);
         var counter = counters.FindById(SequenceCounter);
-        var sequence = (counter is null ? 0 : counter["value"].AsInt64) + 1;
-        counters.Upsert(new BsonDocument { ["_id"] = SequenceCounter, ["value"] = sequence });
-        db.GetCollection(StoreCollections.Outbox).Insert(new BsonDocument
+        var sequence = counter is null ? 0 : counter["value"].AsInt64;
+        var createdAt = _time.GetUtcNow().UtcTicks;
+        var rows = new List<BsonDocument>(payloads.Count);
+        foreach (var payload in payloads)
         {
-            ["_id"] = sequence,
-            ["topic"] = topic,
-            ["payload"] = payload.ToArray(),
-            ["createdAt"] = _time.GetUtcNow().UtcTicks,
-        });
-        Interlocked.Increment(ref _enqueued);
+            rows.Add(new BsonDocument
+            {
+                ["_id"] = ++sequence,
+                ["topic"] = topic,
+                ["payload"] = payload.ToArray(),
+                ["createdAt"] = createdAt,
+            });
+        }
+
+        db.GetCollection(StoreCollections.Outbox).InsertBulk(rows);
+        counters.Upsert(new BsonDocument { ["_id"] = SequenceCounter, ["value"] = sequence });
+        Interlocked.Add(ref _enqueued, payloads.Count);
         return sequence;
     }
 
@@ -112,6 +124,18 @@ internal sealed class Outbox
             Interlocked.Increment(ref _delivered);
         }
 
+        return deleted;
+    }
+
+    /// <summary>
+    /// Deletes every row up to and including <paramref name="sequence"/> in one transaction: the
+    /// uplink acknowledges a prefix of the queue at a time, and one commit per batch instead of
+    /// one per message is what makes draining a backlog fast on a slow disk.
+    /// </summary>
+    public int DeleteThrough(long sequence)
+    {
+        var deleted = _db.Write(db => db.GetCollection(StoreCollections.Outbox).DeleteMany(Query.LTE("_id", sequence)));
+        Interlocked.Add(ref _delivered, deleted);
         return deleted;
     }
 

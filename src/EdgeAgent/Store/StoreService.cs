@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,7 @@ namespace EdgeCc.Agent.Store;
 /// </summary>
 internal sealed class StoreService : BackgroundService
 {
+    private const int MaxBatch = 64;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private readonly StageChannel<CallSummary> _summaries;
     private readonly SummaryStore _store;
@@ -28,16 +30,34 @@ internal sealed class StoreService : BackgroundService
 
     public long Stored { get; private set; }
 
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var summary in _summaries.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        // StageChannel only offers an async stream; a small bounded hand-off lets this loop take
+        // whatever has queued up and store it in one transaction (one disk flush per batch). It
+        // waits when full, so back-pressure still reaches the pipeline.
+        var handOff = Channel.CreateBounded<CallSummary>(new BoundedChannelOptions(MaxBatch)
         {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var pump = PumpAsync(handOff.Writer, stoppingToken);
+        var batch = new List<CallSummary>(MaxBatch);
+        while (await handOff.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && handOff.Reader.TryRead(out var summary))
+            {
+                batch.Add(summary);
+            }
+
             while (true)
             {
                 try
                 {
-                    _store.Add(summary);
-                    Stored++;
+                    _store.AddRange(batch);
+                    Stored += batch.Count;
                     break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -46,6 +66,25 @@ internal sealed class StoreService : BackgroundService
                     await Task.Delay(RetryDelay, _time, stoppingToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        await pump.ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync(ChannelWriter<CallSummary> writer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var summary in _summaries.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(summary, stoppingToken).ConfigureAwait(false);
+            }
+
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
         }
     }
 }

@@ -62,9 +62,9 @@ public sealed class RetentionTests : IDisposable
             summaries.Add(TempStore.Summary(i));
         }
 
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 40; i++)
         {
-            metrics.Add(Metrics(i, 100));
+            metrics.Add(Metrics(i, 1000));
         }
 
         db.Checkpoint();
