@@ -10,6 +10,9 @@ test_packages=("${demo_packages[@]}" pocketsphinx pocketsphinx-testdata flite so
   mosquitto mosquitto-clients tshark ffmpeg openssl)
 # The wallboard's browser tests: Playwright's bundled node driver runs Debian's chromium (no browser download).
 test_packages+=(chromium)
+# Payload schemas are checked with python3-jsonschema; the unit and package tests need systemd-analyze,
+# udevadm, dpkg's helpers and setpriv.
+test_packages+=(python3-jsonschema systemd udev init-system-helpers util-linux passwd fakeroot)
 
 case "$profile" in
   demo) packages=("${demo_packages[@]}") ;;

@@ -4,6 +4,7 @@ using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Store;
 using EdgeCc.Agent.Telephony;
+using EdgeCc.Agent.Uplink;
 using EdgeCc.Agent.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,10 @@ internal static class Program
 
         configuration.AddEnvironmentVariables("EDGECC__");
         configuration.AddInMemoryCollection(settings.Overrides);
+
+        // Configuration pushed by central over MQTT (validated before it gets here) wins over files.
+        var remoteConfig = new RemoteConfig();
+        configuration.AddRemoteConfig(remoteConfig);
         if (settings.MinimumLogLevel > LogLevel.Information)
         {
             // Verbs that own the terminal (demo, replay) keep the log to warnings and errors.
@@ -97,6 +102,10 @@ internal static class Program
         // and drains every summary that analysis hands it while shutting down.
         services.AddStore(configuration);
         services.AddHostedService<AnalysisService>();
+
+        // Uplink: the outbox to central analytics over MQTT, and remote configuration back.
+        services.AddUplink(configuration, remoteConfig);
+        services.AddRemoteConfigValidation<AnalysisOptions>(AnalysisOptions.Section);
 
         // Capture: SPAN-port SIP/RTP and USB headsets (each idle unless configured). Registered
         // after analysis, so they stop first and analysis sees the calls they end.

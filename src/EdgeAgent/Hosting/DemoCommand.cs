@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
+using EdgeCc.Agent.Store;
+using EdgeCc.Agent.Uplink;
 using EdgeCc.Agent.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +38,17 @@ internal static class DemoCommand
         // The wallboard on a free loopback port unless one is asked for: a busy 8080 must not stop a demo.
         overrides.TryAdd("Web:Urls", "http://127.0.0.1:0");
 
+        // The MQTT path is real too: an embedded broker on loopback, unless a broker is configured.
+        await using var broker = new EmbeddedBroker();
+        if (!overrides.ContainsKey("Uplink:BrokerHost"))
+        {
+            await broker.StartAsync().ConfigureAwait(false);
+            overrides["Uplink:Enabled"] = "true";
+            overrides["Uplink:BrokerPort"] = broker.Port.ToString(CultureInfo.InvariantCulture);
+            overrides.TryAdd("Uplink:Site", "demo-site");
+            overrides.TryAdd("Uplink:Device", "demo-box");
+        }
+
         using var host = Program.BuildHost(new HostSettings
         {
             ConfigFile = command.Get("config"),
@@ -58,6 +71,10 @@ internal static class DemoCommand
             cancellationToken).ConfigureAwait(false);
         output.WriteLine();
         SummaryTable.Write(output, summaries);
+        var outbox = host.Services.GetRequiredService<Outbox>();
+        var uplink = host.Services.GetRequiredService<UplinkService>();
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uplink: {uplink.Acknowledged} messages acknowledged by the broker, {outbox.Count} waiting in the outbox for the next run"));
         return Cli.ExitOk;
     }
 
