@@ -21,12 +21,13 @@ internal static class Cli
           run                      the service (default): capture, analysis, floor, store, uplink
           demo [--speed X]         play the bundled sample calls through the whole pipeline
                [--data DIR]        (speed 1 = real time, 0 = as fast as possible; default 2)
-          replay FILE [--realtime] run a recording (stereo WAV: agent, customer) through the pipeline
-                                   and print its summary
+          replay FILE [--realtime] a capture (pcap, pcapng) or a recording (stereo WAV: agent, customer)
+                 [--agent ID]      through the pipeline; prints stream quality and the summaries
           config validate          load every configuration source, validate it: OK (exit 0) or the errors (exit 2)
           config show              the effective configuration, the source of each value, secrets masked
           bench [NAME] [--repeat N] [--samples DIR]
                                    measure this box: how many calls it can analyse in real time
+          devices                  USB headsets connected now, their USB port and desk mapping
         options:
           --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
           --version, --help
@@ -63,6 +64,7 @@ internal static class Cli
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "config" => ConfigCommand.Run(command, Console.Out),
                 "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
+                "devices" => DevicesCommand.Run(command, Console.Out),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
             };
         }

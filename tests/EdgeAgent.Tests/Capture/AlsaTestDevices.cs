@@ -82,6 +82,9 @@ internal sealed class AlsaTestDevices : IDisposable
         }
     }
 
+    /// <summary>Runs sox with output to a file named in <paramref name="arguments"/>.</summary>
+    public static void RunSoxFile(string arguments) => RunSox(arguments, toStdout: false);
+
     private static byte[] RunSox(string arguments, bool toStdout = true)
     {
         TestPaths.RequireFile(Sox, "sox");
