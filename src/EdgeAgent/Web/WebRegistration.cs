@@ -19,6 +19,7 @@ internal static class WebRegistration
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WallboardFeed>();
         services.AddSingleton<BoxHealth>();
+        services.AddSingleton<IComponentHealthSource, MqttHealthSource>();
         services.AddSingleton<MetricsWriter>();
         services.AddSingleton<IAlertAcknowledger, StoreAlertAcknowledger>();
         services.AddSingleton<WebRequestHandler>();
