@@ -67,6 +67,8 @@ internal static class Program
         // Options, validated at start with messages that name the key.
         services.AddSectionOptions<AnalysisOptions>(configuration, AnalysisOptions.Section);
         services.AddSingleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>();
+        services.AddSectionOptions<FloorOptions>(configuration, FloorOptions.Section);
+        services.AddSingleton<IValidateOptions<FloorOptions>, FloorOptionsValidator>();
 
         // Stage channels: analysis input is owned by AnalysisPipeline (one queue per worker).
         services.AddSingleton(new StageChannel<AnalysisEvent>("floor-events", 10_000, OverflowPolicy.Wait));
