@@ -90,6 +90,9 @@ internal static class Program
         // Floor
         services.AddSingleton<FloorState>();
         services.AddHostedService<FloorService>();
+        services.AddSingleton<QueueBoard>();
+        services.AddSingleton<SipQueueView>();
+        services.AddHostedService<AmiQueueFeed>();
         if (settings.TerminalFloorView)
         {
             services.AddSingleton<TerminalFloorView>();
