@@ -93,6 +93,9 @@ internal static class Program
         services.AddSingleton<QueueBoard>();
         services.AddSingleton<SipQueueView>();
         services.AddHostedService<AmiQueueFeed>();
+        services.AddSingleton<FloorDisplays>();
+        services.AddSingleton<LightsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LightsService>());
         if (settings.TerminalFloorView)
         {
             services.AddSingleton<TerminalFloorView>();
