@@ -394,7 +394,7 @@ internal sealed class FloorState
             Interlocked.Increment(ref _version);
         }
 
-        var reason = sameLight && rule != AlertRule.Sentiment ? before!.Reason : Reason(track, rule, now);
+        var reason = Reason(track, rule, now);
         var next = new AgentStatus(track.AgentId, state, light, reason, track.CallId, track.Sentiment)
         {
             Flashing = flashing,

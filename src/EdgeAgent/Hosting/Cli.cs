@@ -23,6 +23,8 @@ internal static class Cli
                [--data DIR]        (speed 1 = real time, 0 = as fast as possible; default 2)
           replay FILE [--realtime] run a recording (stereo WAV: agent, customer) through the pipeline
                                    and print its summary
+          lights-test [--step MS]  installer's test pattern: every pixel, matrix module, digit and relay
+          bench floor              latency and allocations of detection -> light -> strip write
         options:
           --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
           --version, --help
@@ -57,6 +59,8 @@ internal static class Cli
                 "run" => await RunCommand.RunAsync(command).ConfigureAwait(false),
                 "demo" => await DemoCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                "lights-test" => await LightsTestCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                "bench" when command.Arguments.Count > 0 && command.Arguments[0] == "floor" => Floor.FloorBenchmark.Run(Console.Out),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
             };
         }
