@@ -12,8 +12,8 @@ namespace EdgeCc.Agent.Floor;
 
 /// <summary>
 /// <c>bench floor</c>: the path Detection → rule → strip write with 200 stations on a real
-/// <see cref="Ws2812Strip"/> encoding into a sink SPI device (the wire time of 240 pixels, ~7 ms at
-/// 2.4 MHz, is the bus's, not ours). Reports median and p99 latency per update and allocated
+/// <see cref="Ws2812Strip"/> encoding into a sink SPI device (the wire time of 240 pixels, about
+/// 6,000 bytes at 6.4 MHz = 7.5 ms, is the bus's, not ours, and is not measured). Reports median and p99 latency per update and allocated
 /// bytes per update and per steady-state frame (GC.GetAllocatedBytesForCurrentThread).
 /// </summary>
 internal static class FloorBenchmark
