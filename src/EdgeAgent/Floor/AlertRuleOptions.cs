@@ -57,4 +57,8 @@ internal sealed class AlertRuleOptions
 
     [Range(0, 600)]
     public int MinimumDwellSeconds { get; set; } = 3;
+
+    /// <summary>After a call ends the agent is in wrap-up (light off) this long before idle; 0 goes straight to idle.</summary>
+    [Range(0, 3_600)]
+    public int WrapUpSeconds { get; set; }
 }

@@ -132,6 +132,12 @@ internal sealed class FloorState
                     case CallEnded:
                         _calls.Remove(callEvent.CallId);
                         track.EndCall();
+                        if (_rules.WrapUpSeconds > 0)
+                        {
+                            track.State = AgentState.WrapUp;
+                            track.WrapUpUntil = _time.GetUtcNow() + TimeSpan.FromSeconds(_rules.WrapUpSeconds);
+                        }
+
                         break;
                 }
             }
@@ -263,9 +269,15 @@ internal sealed class FloorState
         {
             foreach (var track in _agents.Values)
             {
-                if (track.HeldSince is null && track.SilentSince is null && !track.DwellPending)
+                if (track.HeldSince is null && track.SilentSince is null && !track.DwellPending && track.WrapUpUntil is null)
                 {
                     continue;
+                }
+
+                if (track.WrapUpUntil is { } until && _time.GetUtcNow() >= until)
+                {
+                    track.WrapUpUntil = null;
+                    track.State = AgentState.Idle;
                 }
 
                 if (Evaluate(track, null, null, force: false, always: false) is { } change)
@@ -330,7 +342,7 @@ internal sealed class FloorState
             }
         }
 
-        if (track.State != AgentState.Idle || track.CallId is not null)
+        if (track.CallId is not null)
         {
             Consider(AlertRule.OnCall, LightColour.Green, 0);
         }
@@ -406,7 +418,7 @@ internal sealed class FloorState
         track.Light = light;
         track.Rule = rule;
         track.Flashing = flashing;
-        return always || !sameLight || detection is not null ? new FloorChange(next, before, detection, callEvent) : null;
+        return always || !sameLight || detection is not null || before?.State != state ? new FloorChange(next, before, detection, callEvent) : null;
     }
 
     private static string Reason(AgentTrack track, AlertRule rule, DateTimeOffset now) => rule switch
@@ -417,6 +429,7 @@ internal sealed class FloorState
         AlertRule.Arousal => string.Create(CultureInfo.InvariantCulture, $"customer arousal {track.Arousal:F2}"),
         AlertRule.Silence => string.Create(CultureInfo.InvariantCulture, $"silent for {(now - track.SilentSince!.Value).TotalSeconds:F0} s"),
         AlertRule.Hold => string.Create(CultureInfo.InvariantCulture, $"on hold for {(now - track.HeldSince!.Value).TotalSeconds:F0} s"),
+        AlertRule.None when track.State == AgentState.WrapUp => "wrap-up",
         AlertRule.OnCall => track.AcknowledgedBy is { } by ? $"on a call (escalation acknowledged by {by})" : "on a call",
         _ => "idle",
     };
@@ -469,6 +482,8 @@ internal sealed class FloorState
 
         public DateTimeOffset? SilentSince { get; set; }
 
+        public DateTimeOffset? WrapUpUntil { get; set; }
+
         public bool DwellPending { get; set; }
 
         public LightColour Light { get; set; }
@@ -482,6 +497,7 @@ internal sealed class FloorState
         public void StartCall(string callId)
         {
             CallId = callId;
+            WrapUpUntil = null;
             State = AgentState.Talking;
             ResetCall();
         }

@@ -117,6 +117,20 @@ public class AlertRuleTests
     }
 
     [Fact]
+    public void A_finished_call_leaves_the_agent_in_wrap_up_with_the_light_off_then_idle()
+    {
+        var options = new FloorOptions();
+        options.Rules.WrapUpSeconds = 30;
+        var floor = Floor(options);
+        floor.Apply(new CallStarted("c1", T0, "1001", "sip"));
+        floor.Apply(new CallEnded("c1", T0, TimeSpan.FromSeconds(60), "bye"));
+        Assert.Equal((AgentState.WrapUp, LightColour.Off, "wrap-up"), (Agent(floor, "1001").State, Agent(floor, "1001").Light, Agent(floor, "1001").Reason));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        floor.Tick();
+        Assert.Equal((AgentState.Idle, "idle"), (Agent(floor, "1001").State, Agent(floor, "1001").Reason));
+    }
+
+    [Fact]
     public void Configured_priorities_decide_between_rules()
     {
         var options = new FloorOptions();
