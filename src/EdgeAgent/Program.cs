@@ -92,10 +92,12 @@ internal static class Program
         services.AddHostedService<FloorService>();
         services.AddSingleton<QueueBoard>();
         services.AddSingleton<SipQueueView>();
-        services.AddHostedService<AmiQueueFeed>();
+        services.AddSingleton<AmiQueueFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<AmiQueueFeed>());
         services.AddSingleton<FloorDisplays>();
         services.AddSingleton<LightsService>();
         services.AddHostedService(sp => sp.GetRequiredService<LightsService>());
+        services.AddSingleton<FloorHealth>();
         if (settings.TerminalFloorView)
         {
             services.AddSingleton<TerminalFloorView>();
