@@ -99,10 +99,12 @@ internal sealed class AmiQueueFeed : BackgroundService
 
             var delay = Backoff(attempt++, _options.ReconnectMinSeconds, _options.ReconnectMaxSeconds, _jitter());
             FloorLog.AmiReconnecting(_logger, delay.TotalSeconds);
+            // The timer exists before anyone hears of it, so a listener that advances the clock at once is not lost.
+            var wait = Task.Delay(delay, _time, stoppingToken);
             ReconnectScheduled?.Invoke(delay);
             try
             {
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

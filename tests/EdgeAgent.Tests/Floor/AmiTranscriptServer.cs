@@ -109,6 +109,14 @@ internal sealed class AmiTranscriptServer : IDisposable
                         await Write(stream, block + eol + eol);
                     }
                 }
+
+                // Close politely: FIN first, then drain what the client still sends (its polls) until
+                // it closes, so the kernel never answers unread data with a reset that could cut the replay short.
+                client.Client.Shutdown(SocketShutdown.Send);
+                var sink = new byte[4096];
+                while (await stream.ReadAsync(sink) > 0)
+                {
+                }
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
