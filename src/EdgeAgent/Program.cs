@@ -83,6 +83,8 @@ internal static class Program
         // Options, validated at start with messages that name the key.
         services.AddSectionOptions<AnalysisOptions>(configuration, AnalysisOptions.Section);
         services.AddSingleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>();
+        services.AddSectionOptions<FloorOptions>(configuration, FloorOptions.Section);
+        services.AddSingleton<IValidateOptions<FloorOptions>, FloorOptionsValidator>();
 
         // Stage channels: analysis input is owned by AnalysisPipeline (one queue per worker).
         services.AddSingleton(new StageChannel<AnalysisEvent>("floor-events", 10_000, OverflowPolicy.Wait));
@@ -115,6 +117,14 @@ internal static class Program
         // Floor
         services.AddSingleton<FloorState>();
         services.AddHostedService<FloorService>();
+        services.AddSingleton<QueueBoard>();
+        services.AddSingleton<SipQueueView>();
+        services.AddSingleton<AmiQueueFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<AmiQueueFeed>());
+        services.AddSingleton<FloorDisplays>();
+        services.AddSingleton<LightsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LightsService>());
+        services.AddSingleton<FloorHealth>();
         if (settings.TerminalFloorView)
         {
             services.AddSingleton<TerminalFloorView>();

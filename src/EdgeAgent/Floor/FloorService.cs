@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace EdgeCc.Agent.Floor;
 
-/// <summary>Feeds call events and detections from analysis into the <see cref="FloorState"/>.</summary>
-internal sealed class FloorService(FloorState floor, StageChannel<AnalysisEvent> events) : BackgroundService
+/// <summary>Feeds call events and detections from analysis into the <see cref="FloorState"/> and the SIP-derived queue view.</summary>
+internal sealed class FloorService(FloorState floor, SipQueueView queues, StageChannel<AnalysisEvent> events) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +18,7 @@ internal sealed class FloorService(FloorState floor, StageChannel<AnalysisEvent>
             else
             {
                 floor.Apply(item.Event!);
+                queues.Apply(item.Event!);
             }
         }
     }

@@ -27,7 +27,9 @@ internal static class Cli
           config show              the effective configuration, the source of each value, secrets masked
           bench [NAME] [--repeat N] [--samples DIR]
                                    measure this box: how many calls it can analyse in real time
+          bench floor              latency and allocations of detection -> light -> strip write
           devices                  USB headsets connected now, their USB port and desk mapping
+          lights-test [--step MS]  installer's test pattern: every pixel, matrix module, digit and relay
         options:
           --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
           --version, --help
@@ -63,8 +65,10 @@ internal static class Cli
                 "demo" => await DemoCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "config" => ConfigCommand.Run(command, Console.Out),
+                "bench" when command.Arguments is ["floor"] => Floor.FloorBenchmark.Run(Console.Out),
                 "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
                 "devices" => DevicesCommand.Run(command, Console.Out),
+                "lights-test" => await LightsTestCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
             };
         }

@@ -22,6 +22,7 @@ internal static class WebRegistration
         services.AddSingleton<IComponentHealthSource, MqttHealthSource>();
         services.AddSingleton<MetricsWriter>();
         services.AddSingleton<IAlertAcknowledger, StoreAlertAcknowledger>();
+        services.AddSingleton<IAlertAcknowledger, FloorAlertAcknowledger>();
         services.AddSingleton<WebRequestHandler>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());

@@ -2,6 +2,8 @@ using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Audio;
 using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Telephony;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeCc.Agent.Tests.Floor;
 
@@ -42,12 +44,18 @@ public class FloorStateTests
     }
 
     [Fact]
-    public void Falling_sentiment_turns_amber_and_hold_is_amber_until_resumed()
+    public void Falling_sentiment_turns_amber_and_a_long_hold_is_amber_until_resumed()
     {
-        var floor = new FloorState();
+        var time = new FakeTimeProvider(T0);
+        var floor = new FloorState(Options.Create(new FloorOptions()), time);
         floor.Apply(new CallStarted("c2", T0, "1002", "sip"));
         floor.Apply(new CallHeld("c2", T0.AddSeconds(5), TimeSpan.FromSeconds(5)));
+        Assert.Equal(LightColour.Green, Agent(floor, "1002").Light);
+        time.Advance(TimeSpan.FromSeconds(45));
+        floor.Tick();
         Assert.Equal(LightColour.Amber, Agent(floor, "1002").Light);
+        Assert.Equal("on hold for 45 s", Agent(floor, "1002").Reason);
+        time.Advance(TimeSpan.FromSeconds(4));
         floor.Apply(new CallResumed("c2", T0.AddSeconds(9), TimeSpan.FromSeconds(9)));
         Assert.Equal(LightColour.Green, Agent(floor, "1002").Light);
 
