@@ -22,10 +22,16 @@ internal sealed partial class AnalysisService(
 {
     private long _failedInputs;
     private long _topicSpikes;
+    private long _skippedInputs;
+
+    // Bounds the memory of failed call ids if their ends are never seen.
+    private const int MaxBrokenCalls = 10_000;
 
     public long FailedInputs => Interlocked.Read(ref _failedInputs);
 
     public long TopicSpikes => Interlocked.Read(ref _topicSpikes);
+
+    public long SkippedInputs => Interlocked.Read(ref _skippedInputs);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,11 +56,24 @@ internal sealed partial class AnalysisService(
     private async Task RunWorkerAsync(StageChannel<CallInput> queue, CancellationToken stoppingToken)
     {
         var calls = new Dictionary<string, CallAnalysis>(StringComparer.Ordinal);
+        var broken = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<Detection>();
         try
         {
             await foreach (var input in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (broken.Contains(input.CallId))
+                {
+                    // The rest of a call whose analysis failed is counted, not re-analysed.
+                    Interlocked.Increment(ref _skippedInputs);
+                    if (input.Event is CallEnded)
+                    {
+                        broken.Remove(input.CallId);
+                    }
+
+                    continue;
+                }
+
                 try
                 {
                     await HandleAsync(input, calls, found, stoppingToken).ConfigureAwait(false);
@@ -64,9 +83,19 @@ internal sealed partial class AnalysisService(
                     // One broken call must not stop the others: end it with what it has.
                     Interlocked.Increment(ref _failedInputs);
                     Log.InputFailed(logger, input.CallId, ex);
-                    if (calls.Remove(input.CallId, out var broken))
+                    if (input.Event is not CallEnded)
                     {
-                        await EndAsync(broken, time.GetUtcNow(), "analysis-error", found, CancellationToken.None).ConfigureAwait(false);
+                        if (broken.Count >= MaxBrokenCalls)
+                        {
+                            broken.Clear();
+                        }
+
+                        broken.Add(input.CallId);
+                    }
+
+                    if (calls.Remove(input.CallId, out var call))
+                    {
+                        await EndBrokenAsync(call, found).ConfigureAwait(false);
                     }
                 }
             }
@@ -89,6 +118,11 @@ internal sealed partial class AnalysisService(
             var call = GetOrAdd(calls, frame.CallId, null);
             call.Process(frame, found);
             await PublishAsync(found, cancellationToken).ConfigureAwait(false);
+            if (call.TakeSignals() is { } signals)
+            {
+                await events.WriteAsync(AnalysisEvent.Of(signals), cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -117,6 +151,35 @@ internal sealed partial class AnalysisService(
         if (callEvent is not CallEnded)
         {
             await events.WriteAsync(AnalysisEvent.Of(callEvent), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends a call whose analysis failed; if even its summary cannot be built, a bare one is stored.</summary>
+    private async ValueTask EndBrokenAsync(CallAnalysis call, List<Detection> found)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await EndAsync(call, now, "analysis-error", found, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.InputFailed(logger, call.CallId, ex);
+            found.Clear();
+            await summaries.WriteAsync(
+                new CallSummary
+                {
+                    CallId = call.CallId,
+                    AgentId = call.Started?.AgentId,
+                    Source = call.Started?.Source ?? "unsignalled",
+                    StartedAt = call.StartedAt,
+                    EndedAt = now,
+                    Duration = now - call.StartedAt,
+                    EndReason = "analysis-error",
+                    Legs = [],
+                    Detections = [],
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -9,6 +9,10 @@ internal sealed class CallAnalysis
     private readonly LegAnalysis[] _legs;
     private readonly SignalCallAnalyzer _signals;
     private readonly List<Detection> _detections = [];
+    private static readonly TimeSpan SignalsInterval = TimeSpan.FromSeconds(1);
+    private TimeSpan _position;
+    private TimeSpan _lastSpeech;
+    private TimeSpan _lastSignals;
 
     public CallAnalysis(string callId, CallStarted? started, DateTimeOffset firstSeen, SpotterPool pool, AnalysisOptions options)
     {
@@ -43,6 +47,28 @@ internal sealed class CallAnalysis
         var before = found.Count;
         _legs[(int)frame.Leg].Process(frame, _signals, found);
         Keep(found, before);
+        var end = frame.Timestamp + frame.Duration;
+        if (end > _position)
+        {
+            _position = end;
+        }
+
+        if (_signals.IsSpeech(frame.Leg))
+        {
+            _lastSpeech = end;
+        }
+    }
+
+    /// <summary>The call's live signals, at most once per second of call audio; null in between.</summary>
+    public CallSignals? TakeSignals()
+    {
+        if (_position - _lastSignals < SignalsInterval)
+        {
+            return null;
+        }
+
+        _lastSignals = _position;
+        return new CallSignals(CallId, _position, _signals.Arousal(Leg.Customer), _position - _lastSpeech);
     }
 
     public void Record(CallEvent callEvent)

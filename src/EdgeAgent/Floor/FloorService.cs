@@ -4,7 +4,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace EdgeCc.Agent.Floor;
 
-/// <summary>Feeds call events and detections from analysis into the <see cref="FloorState"/> and the SIP-derived queue view.</summary>
+/// <summary>
+/// Feeds call events, detections and live signals (customer arousal, dead air) from analysis into
+/// the <see cref="FloorState"/>, and call events into the SIP-derived queue view.
+/// </summary>
 internal sealed class FloorService(FloorState floor, SipQueueView queues, StageChannel<AnalysisEvent> events) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,6 +17,11 @@ internal sealed class FloorService(FloorState floor, SipQueueView queues, StageC
             if (item.Detection is { } detection)
             {
                 floor.Apply(detection);
+            }
+            else if (item.Signals is { } signals)
+            {
+                floor.ReportArousal(signals.CallId, signals.CustomerArousal);
+                floor.ReportSilence(signals.CallId, signals.SilentFor);
             }
             else
             {
