@@ -23,6 +23,8 @@ internal static class Cli
                [--data DIR]        (speed 1 = real time, 0 = as fast as possible; default 2)
           replay FILE [--realtime] run a recording (stereo WAV: agent, customer) through the pipeline
                                    and print its summary
+          bench telephony          telephony stage on a synthetic capture vs tshark in the same run
+               [--calls N] [--seconds S]   (default 200 calls x 60 s)
         options:
           --config FILE            configuration file (default /etc/edgecc/edgecc.json if present)
           --version, --help
@@ -57,6 +59,7 @@ internal static class Cli
                 "run" => await RunCommand.RunAsync(command).ConfigureAwait(false),
                 "demo" => await DemoCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
+                "bench" => await BenchTelephonyCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),
             };
         }
