@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Audio;
 using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
@@ -23,6 +24,56 @@ public sealed class BaresipLiveCallTests : IDisposable
 
     [Fact]
     public async Task Live_baresip_call_on_loopback_is_tracked_for_agent_1001_with_both_legs_and_the_manager_phrase()
+    {
+        var run = await RunCallAsync((_, _, _) => Task.CompletedTask);
+
+        foreach (var leg in new[] { Leg.Agent, Leg.Customer })
+        {
+            var stream = Assert.Single(run.Streams, s => s.Leg == leg);
+            Assert.Equal("G722", stream.Codec);
+            Assert.InRange(stream.Packets, 450, 560);
+            Assert.Equal(0, stream.Lost);
+            Assert.InRange(stream.Mos, 4.0, 5.0);
+        }
+
+        var summary = run.Summary;
+        Assert.Equal("1001", summary.AgentId);
+        Assert.Equal("bye", summary.EndReason);
+        Assert.Equal(2, summary.Legs.Count);
+        Assert.All(summary.Legs, l => Assert.True(l.AudioDuration > TimeSpan.FromSeconds(9), $"{l.Leg} leg had {l.AudioDuration} of audio"));
+        Assert.Contains(summary.Detections, d => d.Phrase == "speak to a manager" && d.Leg == Leg.Customer);
+    }
+
+    [Fact]
+    public async Task Live_baresip_hold_and_resume_by_the_agent_are_seen_as_reinvites()
+    {
+        var run = await RunCallAsync(async (caller, callee, events) =>
+        {
+            // baresip's menu: hold sends a re-INVITE with a=sendonly, resume one with a=sendrecv (RFC 3264 §8.4).
+            await callee.SendAsync("/hold");
+            await events.WaitAsync<CallHeld>(Step);
+            await callee.SendAsync("/resume");
+            await events.WaitAsync<CallResumed>(Step);
+        });
+
+        Assert.Equal(1, run.Summary.Holds);
+        Assert.Equal("bye", run.Summary.EndReason);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Starts both agents and the host capturing <c>lo</c>, has the customer (2002) dial agent 1001,
+    /// runs <paramref name="during"/> once the call is established and seen, waits for the BYE
+    /// (the first aufile to run out hangs up) and returns what the host made of the call.
+    /// </summary>
+    private async Task<LiveRun> RunCallAsync(Func<BaresipAgent, BaresipAgent, CallEvents, Task> during)
     {
         TestPaths.RequireFile("/usr/share/pocketsphinx/model/en-us/en-us", "pocketsphinx-en-us");
         var customerWav = MonoWidebandWav(Leg.Customer, "customer.wav");
@@ -52,17 +103,12 @@ public sealed class BaresipLiveCallTests : IDisposable
             },
             MinimumLogLevel = LogLevel.Warning,
         });
-        var started = new TaskCompletionSource<CallStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ended = new TaskCompletionSource<CallEnded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var events = new CallEvents();
         host.Services.GetRequiredService<FloorState>().Changed += change =>
         {
-            if (change.Event is CallStarted s)
+            if (change.Event is { } e)
             {
-                started.TrySetResult(s);
-            }
-            else if (change.Event is CallEnded e)
-            {
-                ended.TrySetResult(e);
+                events.Add(e);
             }
         };
         var capture = host.Services.GetServices<IHostedService>().OfType<SipCaptureService>().Single();
@@ -73,13 +119,15 @@ public sealed class BaresipLiveCallTests : IDisposable
             await capture.Capturing.WaitAsync(Step);
             await caller.SendAsync("/dial " + callee.Uri);
             await callee.WaitForAsync("Call established", Step);
-            var call = await started.Task.WaitAsync(Step);
+            var call = await events.WaitAsync<CallStarted>(Step);
             Assert.Equal("1001", call.AgentId);
             Assert.Equal("sip", call.Source);
 
+            await during(caller, callee, events);
+
             // Both files are 10.45 s long; whichever side's aufile ends first hangs up with a BYE.
             await caller.WaitForAsync("terminated", TimeSpan.FromSeconds(30));
-            var end = await ended.Task.WaitAsync(Step);
+            var end = await events.WaitAsync<CallEnded>(Step);
             Assert.Equal(call.CallId, end.CallId);
             Assert.Equal("bye", end.Reason);
         }
@@ -88,31 +136,9 @@ public sealed class BaresipLiveCallTests : IDisposable
             await host.StopAsync();
         }
 
-        var streams = capture.Reports;
-        foreach (var leg in new[] { Leg.Agent, Leg.Customer })
-        {
-            var stream = Assert.Single(streams, s => s.Leg == leg);
-            Assert.Equal("G722", stream.Codec);
-            Assert.InRange(stream.Packets, 450, 560);
-            Assert.Equal(0, stream.Lost);
-            Assert.InRange(stream.Mos, 4.0, 5.0);
-        }
-
         using var db = new EdgeDatabase(new StoreOptions { DataDirectory = data });
         var summary = Assert.Single(new SummaryStore(db, TimeProvider.System).List(10));
-        Assert.Equal("1001", summary.AgentId);
-        Assert.Equal("bye", summary.EndReason);
-        Assert.All(summary.Legs, l => Assert.True(l.AudioDuration > TimeSpan.FromSeconds(9), $"{l.Leg} leg had {l.AudioDuration} of audio"));
-        Assert.Equal(2, summary.Legs.Count);
-        Assert.Contains(summary.Detections, d => d.Phrase == "speak to a manager" && d.Leg == Leg.Customer);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        return new LiveRun(capture.Reports, summary);
     }
 
     /// <summary>
@@ -128,5 +154,60 @@ public sealed class BaresipLiveCallTests : IDisposable
         var path = Path.Combine(_root, name);
         WavWriter.Write(path, 16000, WavEncoding.Pcm16, sample.Channels[leg == Leg.Agent ? 0 : 1]);
         return path;
+    }
+
+    private sealed record LiveRun(IReadOnlyList<StreamReport> Streams, CallSummary Summary);
+
+    /// <summary>The call events the floor saw, awaitable by type.</summary>
+    internal sealed class CallEvents
+    {
+        private readonly List<CallEvent> _seen = [];
+        private readonly List<(Type Type, TaskCompletionSource<CallEvent> Done)> _waiters = [];
+
+        public void Add(CallEvent e)
+        {
+            List<TaskCompletionSource<CallEvent>> hit = [];
+            lock (_seen)
+            {
+                _seen.Add(e);
+                for (var i = _waiters.Count - 1; i >= 0; i--)
+                {
+                    if (_waiters[i].Type.IsInstanceOfType(e))
+                    {
+                        hit.Add(_waiters[i].Done);
+                        _waiters.RemoveAt(i);
+                    }
+                }
+            }
+
+            hit.ForEach(d => d.TrySetResult(e));
+        }
+
+        public async Task<T> WaitAsync<T>(TimeSpan timeout)
+            where T : CallEvent
+        {
+            var done = new TaskCompletionSource<CallEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_seen)
+            {
+                if (_seen.OfType<T>().FirstOrDefault() is { } seen)
+                {
+                    return seen;
+                }
+
+                _waiters.Add((typeof(T), done));
+            }
+
+            try
+            {
+                return (T)await done.Task.WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+                lock (_seen)
+                {
+                    throw new TimeoutException($"no {typeof(T).Name} within {timeout.TotalSeconds:F0} s; seen: {string.Join(", ", _seen.Select(x => x.GetType().Name))}");
+                }
+            }
+        }
     }
 }
