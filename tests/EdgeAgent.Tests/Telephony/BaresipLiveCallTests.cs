@@ -25,7 +25,7 @@ public sealed class BaresipLiveCallTests : IDisposable
     [Fact]
     public async Task Live_baresip_call_on_loopback_is_tracked_for_agent_1001_with_both_legs_and_the_manager_phrase()
     {
-        var run = await RunCallAsync((_, _, _) => Task.CompletedTask);
+        var run = await RunCallAsync(_ => Task.CompletedTask);
 
         foreach (var leg in new[] { Leg.Agent, Leg.Customer })
         {
@@ -47,17 +47,39 @@ public sealed class BaresipLiveCallTests : IDisposable
     [Fact]
     public async Task Live_baresip_hold_and_resume_by_the_agent_are_seen_as_reinvites()
     {
-        var run = await RunCallAsync(async (caller, callee, events) =>
+        var run = await RunCallAsync(async live =>
         {
             // baresip's menu: hold sends a re-INVITE with a=sendonly, resume one with a=sendrecv (RFC 3264 §8.4).
-            await callee.SendAsync("/hold");
-            await events.WaitAsync<CallHeld>(Step);
-            await callee.SendAsync("/resume");
-            await events.WaitAsync<CallResumed>(Step);
+            await live.Callee.SendAsync("/hold");
+            await live.Events.WaitAsync<CallHeld>(Step);
+            await live.Callee.SendAsync("/resume");
+            await live.Events.WaitAsync<CallResumed>(Step);
         });
 
         Assert.Equal(1, run.Summary.Holds);
         Assert.Equal("bye", run.Summary.EndReason);
+    }
+
+    [Fact]
+    public async Task Live_baresip_blind_transfer_to_agent_1002_is_seen_and_the_new_call_belongs_to_1002()
+    {
+        CallStarted? second = null;
+        var run = await RunCallAsync(
+            async live =>
+            {
+                // A blind transfer: REFER to the customer, who accepts (202) and calls 1002 (RFC 3515).
+                await live.Callee.SendAsync("/transfer " + live.Target!.Uri);
+                var transferred = await live.Events.WaitAsync<CallTransferred>(Step);
+                Assert.Equal("1002", transferred.Target);
+                await live.Target.WaitForAsync("Call established", Step);
+                second = await live.Events.WaitAsync<CallStarted>(Step, s => s.AgentId == "1002");
+            },
+            withTransferTarget: true);
+
+        Assert.NotNull(second);
+        var first = Assert.Single(run.Summaries, s => s.AgentId == "1001");
+        Assert.Equal(1, first.Transfers);
+        Assert.Contains(run.Summaries, s => s.AgentId == "1002" && s.CallId == second.CallId);
     }
 
     public void Dispose()
@@ -73,7 +95,7 @@ public sealed class BaresipLiveCallTests : IDisposable
     /// runs <paramref name="during"/> once the call is established and seen, waits for the BYE
     /// (the first aufile to run out hangs up) and returns what the host made of the call.
     /// </summary>
-    private async Task<LiveRun> RunCallAsync(Func<BaresipAgent, BaresipAgent, CallEvents, Task> during)
+    private async Task<LiveRun> RunCallAsync(Func<LiveCall, Task> during, bool withTransferTarget = false)
     {
         TestPaths.RequireFile("/usr/share/pocketsphinx/model/en-us/en-us", "pocketsphinx-en-us");
         var customerWav = MonoWidebandWav(Leg.Customer, "customer.wav");
@@ -86,12 +108,11 @@ public sealed class BaresipLiveCallTests : IDisposable
 
         using var callee = await BaresipAgent.StartAsync("1001", agentWav, "G722/16000/1", Path.Combine(_root, "callee"), rtp, Step);
         using var caller = await BaresipAgent.StartAsync("2002", customerWav, "G722/16000/1", Path.Combine(_root, "caller"), rtp, Step);
+        using var target = withTransferTarget ? await BaresipAgent.StartAsync("1002", agentWav, "G722/16000/1", Path.Combine(_root, "target"), rtp, Step) : null;
 
         var c = CultureInfo.InvariantCulture;
-        using var host = Program.BuildHost(new HostSettings
+        var overrides = new Dictionary<string, string?>
         {
-            Overrides = new Dictionary<string, string?>
-            {
                 ["Capture:Interface"] = "lo",
                 ["Capture:SipPorts:0"] = callee.SipPort.ToString(c),
                 ["Capture:SipPorts:1"] = caller.SipPort.ToString(c),
@@ -100,9 +121,15 @@ public sealed class BaresipLiveCallTests : IDisposable
                 ["Telephony:Agents:0:Extensions:0"] = "1001",
                 ["Web:Enabled"] = "false",
                 ["Store:DataDirectory"] = data,
-            },
-            MinimumLogLevel = LogLevel.Warning,
-        });
+        };
+        if (target is not null)
+        {
+            overrides["Capture:SipPorts:2"] = target.SipPort.ToString(c);
+            overrides["Telephony:Agents:1:AgentId"] = "1002";
+            overrides["Telephony:Agents:1:Extensions:0"] = "1002";
+        }
+
+        using var host = Program.BuildHost(new HostSettings { Overrides = overrides, MinimumLogLevel = LogLevel.Warning });
         var events = new CallEvents();
         host.Services.GetRequiredService<FloorState>().Changed += change =>
         {
@@ -123,13 +150,15 @@ public sealed class BaresipLiveCallTests : IDisposable
             Assert.Equal("1001", call.AgentId);
             Assert.Equal("sip", call.Source);
 
-            await during(caller, callee, events);
+            await during(new LiveCall(caller, callee, target, events));
 
             // Both files are 10.45 s long; whichever side's aufile ends first hangs up with a BYE.
-            await caller.WaitForAsync("terminated", TimeSpan.FromSeconds(30));
-            var end = await events.WaitAsync<CallEnded>(Step);
-            Assert.Equal(call.CallId, end.CallId);
+            var end = await events.WaitAsync<CallEnded>(TimeSpan.FromSeconds(30), e => e.CallId == call.CallId);
             Assert.Equal("bye", end.Reason);
+            if (target is not null)
+            {
+                await events.WaitAsync<CallEnded>(TimeSpan.FromSeconds(30), e => e.CallId != call.CallId);
+            }
         }
         finally
         {
@@ -137,8 +166,8 @@ public sealed class BaresipLiveCallTests : IDisposable
         }
 
         using var db = new EdgeDatabase(new StoreOptions { DataDirectory = data });
-        var summary = Assert.Single(new SummaryStore(db, TimeProvider.System).List(10));
-        return new LiveRun(capture.Reports, summary);
+        var summaries = new SummaryStore(db, TimeProvider.System).List(10);
+        return new LiveRun(capture.Reports, summaries.Single(s => s.AgentId == "1001"), summaries);
     }
 
     /// <summary>
@@ -156,13 +185,15 @@ public sealed class BaresipLiveCallTests : IDisposable
         return path;
     }
 
-    private sealed record LiveRun(IReadOnlyList<StreamReport> Streams, CallSummary Summary);
+    private sealed record LiveRun(IReadOnlyList<StreamReport> Streams, CallSummary Summary, IReadOnlyList<CallSummary> Summaries);
+
+    internal sealed record LiveCall(BaresipAgent Caller, BaresipAgent Callee, BaresipAgent? Target, CallEvents Events);
 
     /// <summary>The call events the floor saw, awaitable by type.</summary>
     internal sealed class CallEvents
     {
         private readonly List<CallEvent> _seen = [];
-        private readonly List<(Type Type, TaskCompletionSource<CallEvent> Done)> _waiters = [];
+        private readonly List<(Func<CallEvent, bool> Match, TaskCompletionSource<CallEvent> Done)> _waiters = [];
 
         public void Add(CallEvent e)
         {
@@ -172,7 +203,7 @@ public sealed class BaresipLiveCallTests : IDisposable
                 _seen.Add(e);
                 for (var i = _waiters.Count - 1; i >= 0; i--)
                 {
-                    if (_waiters[i].Type.IsInstanceOfType(e))
+                    if (_waiters[i].Match(e))
                     {
                         hit.Add(_waiters[i].Done);
                         _waiters.RemoveAt(i);
@@ -183,18 +214,19 @@ public sealed class BaresipLiveCallTests : IDisposable
             hit.ForEach(d => d.TrySetResult(e));
         }
 
-        public async Task<T> WaitAsync<T>(TimeSpan timeout)
+        public async Task<T> WaitAsync<T>(TimeSpan timeout, Func<T, bool>? match = null)
             where T : CallEvent
         {
+            bool Match(CallEvent e) => e is T t && (match is null || match(t));
             var done = new TaskCompletionSource<CallEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_seen)
             {
-                if (_seen.OfType<T>().FirstOrDefault() is { } seen)
+                if (_seen.Find(Match) is T seen)
                 {
                     return seen;
                 }
 
-                _waiters.Add((typeof(T), done));
+                _waiters.Add((Match, done));
             }
 
             try
