@@ -20,6 +20,8 @@ internal sealed class SipCaptureService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<SipCaptureService> _logger;
     private readonly Func<CaptureOptions, IPacketSource> _openSource;
+    private readonly TaskCompletionSource _capturing = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile IReadOnlyList<StreamReport> _reports = [];
 
     public SipCaptureService(IOptions<CaptureOptions> capture, IOptions<TelephonyOptions> options, ICallInputSink sink, TimeProvider time, ILogger<SipCaptureService> logger)
         : this(capture, options, sink, time, logger, static o => new LivePcapSource(o))
@@ -45,6 +47,12 @@ internal sealed class SipCaptureService : BackgroundService
 
     public TelephonyCounters? TelephonyCounters { get; private set; }
 
+    /// <summary>Completes once the source is open and filtered, so nothing sent after it is missed; faults if it cannot open, never completes without an interface.</summary>
+    public Task Capturing => _capturing.Task;
+
+    /// <summary>Quality of every stream heard, set when the capture stops (empty before).</summary>
+    public IReadOnlyList<StreamReport> Reports => _reports;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(_capture.Interface))
@@ -61,6 +69,7 @@ internal sealed class SipCaptureService : BackgroundService
             DecodeCounters = decoder.Counters;
             TelephonyCounters = engine.Counters;
             TelephonyLog.CaptureStarted(_logger, name, _capture.EffectiveFilter);
+            _capturing.TrySetResult();
             var nextStatistics = _time.GetUtcNow() + _capture.StatisticsInterval;
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -80,14 +89,17 @@ internal sealed class SipCaptureService : BackgroundService
             }
 
             engine.Finish(_time.GetUtcNow().UtcTicks, "stopped");
+            _reports = engine.Reports();
             await DrainAsync(engine, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            _capturing.TrySetCanceled(stoppingToken);
         }
         catch (Exception ex) when (ex is SharpPcap.PcapException or InvalidOperationException or DllNotFoundException)
         {
             TelephonyLog.CaptureFailed(_logger, ex, name);
+            _capturing.TrySetException(ex);
             throw;
         }
     }
