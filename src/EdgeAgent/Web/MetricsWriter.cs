@@ -10,7 +10,14 @@ namespace EdgeCc.Agent.Web;
 /// per family, then one <c>name{labels} value</c> line per sample, label values escaped
 /// (backslash, double quote, newline) and the body ending with a newline.
 /// </summary>
-internal sealed class MetricsWriter(PipelineStages stages, WallboardFeed feed, BoxHealth health)
+internal sealed class MetricsWriter(
+    PipelineStages stages,
+    WallboardFeed feed,
+    BoxHealth health,
+    Telephony.SipCaptureService? capture = null,
+    Floor.FloorHealth? floor = null,
+    Uplink.UplinkService? uplink = null,
+    Capture.HeadsetCaptureService? headsets = null)
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -84,6 +91,8 @@ internal sealed class MetricsWriter(PipelineStages stages, WallboardFeed feed, B
             Sample(text, "edgecc_outbox_oldest_age_seconds", outbox.OldestAge.TotalSeconds);
         }
 
+        WriteDevices(text);
+
         Family(text, "edgecc_ready", "gauge", "1 when /readyz answers 200.");
         Sample(text, "edgecc_ready", health.NotReady().Count == 0 ? 1 : 0);
         Family(text, "edgecc_wallboard_clients", "gauge", "Browsers connected to the live wallboard stream.");
@@ -97,6 +106,49 @@ internal sealed class MetricsWriter(PipelineStages stages, WallboardFeed feed, B
         Family(text, "process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.");
         Sample(text, "process_start_time_seconds", new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
         return text.ToString();
+    }
+
+    /// <summary>Capture, displays, the AMI feed, the MQTT uplink and headsets: what a site's monitoring alarms on.</summary>
+    private void WriteDevices(StringBuilder text)
+    {
+        if (capture?.Statistics is { } pcap)
+        {
+            Family(text, "edgecc_capture_packets_received_total", "counter", "Packets libpcap handed to the capture.");
+            Sample(text, "edgecc_capture_packets_received_total", pcap.Received);
+            Family(text, "edgecc_capture_kernel_drops_total", "counter", "Packets the kernel dropped because the capture buffer was full.");
+            Sample(text, "edgecc_capture_kernel_drops_total", pcap.DroppedByKernel);
+            Family(text, "edgecc_capture_interface_drops_total", "counter", "Packets the network interface dropped.");
+            Sample(text, "edgecc_capture_interface_drops_total", pcap.DroppedByInterface);
+        }
+
+        if (floor?.Snapshot() is { } lights)
+        {
+            Family(text, "edgecc_display_failures_total", "counter", "Failed writes to LED strips, matrices, 7-segment displays and stack lights.");
+            Sample(text, "edgecc_display_failures_total", lights.DisplayFailures);
+            Family(text, "edgecc_displays_faulted", "gauge", "Displays currently failing and being retried with backoff.");
+            Sample(text, "edgecc_displays_faulted", lights.FaultedDisplays);
+            Family(text, "edgecc_ami_connected", "gauge", "1 while the Asterisk AMI queue feed is connected.");
+            Sample(text, "edgecc_ami_connected", lights.AmiConnected ? 1 : 0);
+        }
+
+        if (uplink is not null)
+        {
+            Family(text, "edgecc_mqtt_connected", "gauge", "1 while the MQTT uplink is connected to the broker.");
+            Sample(text, "edgecc_mqtt_connected", uplink.IsConnected ? 1 : 0);
+            Family(text, "edgecc_mqtt_acknowledged_total", "counter", "Messages the broker acknowledged (PUBACK).");
+            Sample(text, "edgecc_mqtt_acknowledged_total", uplink.Acknowledged);
+            Family(text, "edgecc_mqtt_connect_failures_total", "counter", "Failed connection attempts to the broker.");
+            Sample(text, "edgecc_mqtt_connect_failures_total", uplink.ConnectFailures);
+        }
+
+        if (headsets?.Snapshot() is { Count: > 0 } desks)
+        {
+            Family(text, "edgecc_headset_overruns_total", "counter", "ALSA capture overruns recovered, per desk.");
+            foreach (var desk in desks)
+            {
+                Sample(text, "edgecc_headset_overruns_total", desk.Overruns, ("desk", desk.Desk));
+            }
+        }
     }
 
     internal static string Escape(string value)

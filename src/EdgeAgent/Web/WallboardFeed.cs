@@ -24,16 +24,22 @@ internal sealed class WallboardFeed : IDisposable
     private readonly TrendBuckets _trends = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _version;
+    private readonly QueueBoard? _queues;
     private long _alertsRaised;
     private long _acknowledged;
 
-    public WallboardFeed(FloorState floor, TimeProvider time)
+    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null)
     {
         ArgumentNullException.ThrowIfNull(floor);
         ArgumentNullException.ThrowIfNull(time);
         _floor = floor;
         _time = time;
+        _queues = queues;
         _floor.Changed += OnChanged;
+        if (queues is not null)
+        {
+            queues.Changed += OnQueuesChanged;
+        }
     }
 
     public long AlertsRaised => Interlocked.Read(ref _alertsRaised);
@@ -100,8 +106,7 @@ internal sealed class WallboardFeed : IDisposable
                     _lightSince.GetValueOrDefault(agent.AgentId, now)));
             }
 
-            // No queue feed yet: one floor-wide tile with the figure the floor does have.
-            var queues = new[] { new QueueView("All queues", null, null, available, null, null) };
+            var queues = Queues(available);
             var alerts = new List<AlertView>(_alerts);
             alerts.Reverse();
             return new WallboardView(
@@ -149,6 +154,45 @@ internal sealed class WallboardFeed : IDisposable
     internal static string Word<T>(T value)
         where T : struct, Enum
         => value.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// A tile per queue the queue feeds (AMI, SIP-derived) know; without any, one floor-wide tile
+    /// with the one figure the floor itself has.
+    /// </summary>
+    private QueueView[] Queues(int available)
+    {
+        var stats = _queues?.Snapshot() ?? [];
+        if (stats.Count == 0)
+        {
+            return [new QueueView("All queues", null, null, available, null, null)];
+        }
+
+        var views = new QueueView[stats.Count];
+        for (var i = 0; i < stats.Count; i++)
+        {
+            var q = stats[i];
+            views[i] = new QueueView(
+                q.Queue,
+                q.Waiting,
+                Math.Round(q.LongestWait.TotalSeconds),
+                q.AgentsAvailable,
+                q.ServiceLevel is { } sl ? Math.Round(sl * 100, 1) : null,
+                q.AbandonRate is { } ar ? Math.Round(ar * 100, 1) : null);
+        }
+
+        return views;
+    }
+
+    private void OnQueuesChanged()
+    {
+        TaskCompletionSource fired;
+        lock (_gate)
+        {
+            fired = Bump();
+        }
+
+        fired.TrySetResult();
+    }
 
     private void OnChanged(FloorChange change)
     {

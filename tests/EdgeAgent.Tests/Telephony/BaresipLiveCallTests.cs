@@ -17,6 +17,7 @@ namespace EdgeCc.Agent.Tests.Telephony;
 /// recorded or replayed. The caller plays the customer channel of the escalation sample, the
 /// callee (agent 1001, auto-answer) the agent channel. Needs root (CAP_NET_RAW) and baresip-core.
 /// </summary>
+[Collection(LiveNetworkCollection.Name)]
 public sealed class BaresipLiveCallTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);

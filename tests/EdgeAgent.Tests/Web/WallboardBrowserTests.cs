@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Capture;
+using EdgeCc.Agent.Floor;
 using EdgeCc.Agent.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -70,6 +71,20 @@ public sealed class WallboardBrowserTests
         Assert.Equal(1, await page.EvaluateAsync<int>("getComputedStyle(document.querySelector('main')).gridTemplateColumns.split(' ').length"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "wallboard-tablet.png"), FullPage = true });
         Assert.Equal(3, await playing.WaitAsync(TimeSpan.FromMinutes(2)));
+
+        // A queue feed (AMI or SIP-derived) replaces the floor-wide tile, and its figures move live.
+        await page.SetViewportSizeAsync(1920, 1080);
+        var board = web.Services.GetRequiredService<QueueBoard>();
+        board.CallerJoined("support", "caller-1");
+        board.CallerJoined("support", "caller-2");
+        var support = page.Locator(".queue[data-queue='support']");
+        await support.Locator("[data-figure='waiting'] .value:text-is('2')").WaitForAsync(new() { Timeout = Patience });
+        board.CallerAnswered("support", "caller-1", TimeSpan.FromSeconds(5));
+        board.CallerAbandoned("support", "caller-2");
+        await support.Locator("[data-figure='waiting'] .value:text-is('0')").WaitForAsync(new() { Timeout = Patience });
+        Assert.NotEqual("\u2014", await support.Locator("[data-figure='service-level'] .value").TextContentAsync());
+        Assert.NotEqual("\u2014", await support.Locator("[data-figure='abandon-rate'] .value").TextContentAsync());
+        Assert.Equal(0, await page.Locator(".queue[data-queue='All queues']").CountAsync());
     }
 
     [Fact]

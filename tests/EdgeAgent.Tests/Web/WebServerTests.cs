@@ -91,6 +91,9 @@ public sealed partial class WebServerTests
         Assert.Equal(1, samples["edgecc_alerts_total"]);
         Assert.Equal(0, samples["edgecc_outbox_rows"]);
         Assert.Equal(1, samples["edgecc_ready"]);
+        Assert.Equal(0, samples["edgecc_display_failures_total"]);
+        Assert.Equal(0, samples["edgecc_ami_connected"]);
+        Assert.Equal(0, samples["edgecc_mqtt_connected"]);
         Assert.True(samples["process_cpu_seconds_total"] > 0);
         Assert.True(samples["process_resident_memory_bytes"] > 1_000_000);
     }
