@@ -7,4 +7,5 @@ internal sealed record QueueView(
     double? LongestWaitSeconds,
     int? AgentsAvailable,
     double? ServiceLevelPercent,
-    double? AbandonRatePercent);
+    double? AbandonRatePercent,
+    string? Light = null);

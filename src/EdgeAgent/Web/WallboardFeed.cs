@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeCc.Agent.Floor;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Web;
 
@@ -25,11 +26,13 @@ internal sealed class WallboardFeed : IDisposable
     private TaskCompletionSource _changed = NewSignal();
     private long _version;
     private readonly QueueBoard? _queues;
+    private readonly FloorOptions _floorOptions;
     private long _alertsRaised;
     private long _acknowledged;
 
-    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null)
+    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null, IOptions<FloorOptions>? floorOptions = null)
     {
+        _floorOptions = floorOptions?.Value ?? new FloorOptions();
         ArgumentNullException.ThrowIfNull(floor);
         ArgumentNullException.ThrowIfNull(time);
         _floor = floor;
@@ -177,10 +180,20 @@ internal sealed class WallboardFeed : IDisposable
                 Math.Round(q.LongestWait.TotalSeconds),
                 q.AgentsAvailable,
                 q.ServiceLevel is { } sl ? Math.Round(sl * 100, 1) : null,
-                q.AbandonRate is { } ar ? Math.Round(ar * 100, 1) : null);
+                q.AbandonRate is { } ar ? Math.Round(ar * 100, 1) : null,
+                Colour(q));
         }
 
         return views;
+    }
+
+    /// <summary>The tile's colour: the same thresholds as the queue's stack light (defaults where it has none).</summary>
+    private string Colour(QueueStats stats)
+    {
+        var light = _floorOptions.StackLights.Find(s => s.Queue == stats.Queue) ?? new StackLightOptions { Queue = stats.Queue };
+        var target = _floorOptions.Queues.Find(q => q.Name == stats.Queue)?.ServiceLevelTarget ?? new QueueOptions().ServiceLevelTarget;
+        var (red, amber, _) = LightsService.StackPatterns(stats, light, target);
+        return red != EdgeCc.Drivers.StackLight.LampPattern.Off ? "red" : amber != EdgeCc.Drivers.StackLight.LampPattern.Off ? "amber" : "green";
     }
 
     private void OnQueuesChanged()

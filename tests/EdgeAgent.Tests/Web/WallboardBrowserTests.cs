@@ -79,8 +79,21 @@ public sealed class WallboardBrowserTests
         board.CallerJoined("support", "caller-2");
         var support = page.Locator(".queue[data-queue='support']");
         await support.Locator("[data-figure='waiting'] .value:text-is('2')").WaitForAsync(new() { Timeout = Patience });
+        Assert.Equal("green", await support.GetAttributeAsync("data-light"));
+
+        // Coloured by the stack light's thresholds: 8 waiting is red by default.
+        for (var i = 3; i <= 8; i++)
+        {
+            board.CallerJoined("support", "caller-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await page.Locator(".queue[data-queue='support'][data-light='red']").WaitForAsync(new() { Timeout = Patience });
         board.CallerAnswered("support", "caller-1", TimeSpan.FromSeconds(5));
-        board.CallerAbandoned("support", "caller-2");
+        for (var i = 2; i <= 8; i++)
+        {
+            board.CallerAbandoned("support", "caller-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         await support.Locator("[data-figure='waiting'] .value:text-is('0')").WaitForAsync(new() { Timeout = Patience });
         Assert.NotEqual("\u2014", await support.Locator("[data-figure='service-level'] .value").TextContentAsync());
         Assert.NotEqual("\u2014", await support.Locator("[data-figure='abandon-rate'] .value").TextContentAsync());

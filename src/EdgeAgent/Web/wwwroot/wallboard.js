@@ -34,7 +34,7 @@
 
   function renderQueues(v) {
     const box = $("queues");
-    box.replaceChildren(...v.queues.map((q) => el("div", { class: "queue", "data-queue": q.name },
+    box.replaceChildren(...v.queues.map((q) => el("div", { class: "queue", "data-queue": q.name, "data-light": q.light || "none" },
       el("h3", {}, q.name),
       el("div", { class: "figures" },
         figure("calls waiting", num(q.callsWaiting), "waiting"),
