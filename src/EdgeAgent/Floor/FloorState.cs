@@ -398,7 +398,8 @@ internal sealed class FloorState
         if (sameLight && before!.State == state && before.CallId == track.CallId && before.AcknowledgedBy == track.AcknowledgedBy
             && (detection is null || before.Sentiment == track.Sentiment))
         {
-            return detection is null ? null : new FloorChange(before, before, detection, callEvent);
+            // Nothing to repaint, but a detection or a call event (a transfer, say) is still news for the views.
+            return detection is null && !always ? null : new FloorChange(before, before, detection, callEvent);
         }
 
         if (!sameLight)
