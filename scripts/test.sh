@@ -18,7 +18,7 @@ done
 # Sum the TRX counters (one <Counters .../> element per test project).
 summary=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
   function attr(name,  m) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
-  { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("notExecuted"); n++ }
+  { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("total") - attr("executed"); n++ }
   END { printf "%d passed, %d failed, %d skipped %d\n", p, f, s, n }' || true)
 read -r passed _ failed _ skipped _ projects <<<"$summary"
 echo "$passed passed, $failed failed, $skipped skipped"
