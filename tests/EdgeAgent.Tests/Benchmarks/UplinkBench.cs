@@ -32,14 +32,9 @@ public sealed class UplinkBench(ITestOutputHelper output) : IDisposable
         }
     }
 
-    [Fact]
+    [BenchmarkFact]
     public async Task Bench_uplink_insert_and_drain_rates()
     {
-        if (Environment.GetEnvironmentVariable("EDGECC_BENCH") != "1")
-        {
-            return;
-        }
-
         const int n = 2000;
         await using var broker = new Mosquitto(Path.Combine(_dir, "broker"));
         await broker.StartAsync();
@@ -65,6 +60,7 @@ public sealed class UplinkBench(ITestOutputHelper output) : IDisposable
         await box.StartAsync();
         await box.UntilAsync(() => box.Outbox.Count == 0, TimeSpan.FromMinutes(10), "drain");
         var drain = sw.Elapsed;
+        Assert.Equal(n, box.Service.Acknowledged);
 
         // Peer: the same envelopes published by a bare MQTTnet client, QoS 1, same in-flight window.
         var payloads = summaries.Select((s, i) => Envelope.Wrap("hq", "peer", new OutboxRow(i + 1, OutboxTopics.Calls, PayloadWriter.CallSummary(s), DateTimeOffset.UnixEpoch))).ToList();
@@ -88,16 +84,12 @@ public sealed class UplinkBench(ITestOutputHelper output) : IDisposable
         output.WriteLine(string.Create(c, $"peer: bare MQTTnet QoS 1 publish, no store: {n / raw.TotalSeconds:F0}/s; drain/peer = {raw.TotalSeconds / drain.TotalSeconds:F2}"));
     }
 
-    [Fact]
+    [BenchmarkFact("EDGECC_BENCH_LONG")]
     public async Task Bench_uplink_ten_thousand_messages_over_twenty_restarts()
     {
-        if (Environment.GetEnvironmentVariable("EDGECC_BENCH_LONG") != "1")
-        {
-            return;
-        }
-
         var sw = Stopwatch.StartNew();
         var duplicates = await UplinkMosquittoTests.RunRestartScenarioAsync(_dir, messages: 10_000, restarts: 20);
+        Assert.InRange(duplicates, 0, 10_000);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10,000 messages over 20 broker restarts: all arrived in order in {sw.Elapsed.TotalSeconds:F1} s, {duplicates} duplicates (same key, same bytes)"));
     }
 }

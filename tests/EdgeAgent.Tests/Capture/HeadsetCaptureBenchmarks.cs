@@ -22,7 +22,7 @@ public sealed class HeadsetCaptureBenchmarks(ITestOutputHelper output) : IDispos
 
     public void Dispose() => _devices.Dispose();
 
-    [HeadsetBenchmarkFact]
+    [BenchmarkFact]
     public void Cpu_share_of_one_core_per_48k_stereo_headset()
     {
         _devices.AddPcm("bench", _devices.MakeStereo48k("bench", AlsaTestDevices.Speech("cmu_arctic_us_aew_a0001.wav"), AlsaTestDevices.Speech("cmu_arctic_us_axb_a0004.wav")));
