@@ -82,7 +82,7 @@ internal sealed partial class AnalysisService(
                 {
                     // One broken call must not stop the others: end it with what it has.
                     Interlocked.Increment(ref _failedInputs);
-                    Log.InputFailed(logger, input.CallId, ex);
+                    AnalysisLog.InputFailed(logger, input.CallId, ex);
                     if (input.Event is not CallEnded)
                     {
                         if (broken.Count >= MaxBrokenCalls)
@@ -164,7 +164,7 @@ internal sealed partial class AnalysisService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.InputFailed(logger, call.CallId, ex);
+            AnalysisLog.InputFailed(logger, call.CallId, ex);
             found.Clear();
             await summaries.WriteAsync(
                 new CallSummary
@@ -189,7 +189,7 @@ internal sealed partial class AnalysisService(
         {
             call = new CallAnalysis(callId, started, time.GetUtcNow(), pool, options.Value);
             calls.Add(callId, call);
-            Log.CallOpened(logger, callId, started?.AgentId, started?.Source ?? "unsignalled");
+            AnalysisLog.CallOpened(logger, callId, started?.AgentId, started?.Source ?? "unsignalled");
         }
 
         return call;
@@ -200,11 +200,11 @@ internal sealed partial class AnalysisService(
         var duration = offset ?? (endedAt - call.StartedAt);
         var summary = call.End(endedAt, duration, reason, found);
         var (received, spotted) = call.Workload;
-        Log.SpotterWorkload(logger, call.CallId, received.TotalSeconds, spotted.TotalSeconds);
+        AnalysisLog.SpotterWorkload(logger, call.CallId, received.TotalSeconds, spotted.TotalSeconds);
         await PublishAsync(found, cancellationToken).ConfigureAwait(false);
         await events.WriteAsync(AnalysisEvent.Of(new CallEnded(call.CallId, endedAt, duration, reason)), cancellationToken).ConfigureAwait(false);
         await summaries.WriteAsync(summary, cancellationToken).ConfigureAwait(false);
-        Log.CallSummarised(logger, call.CallId, reason, summary.Detections.Count, summary.Sentiment);
+        AnalysisLog.CallSummarised(logger, call.CallId, reason, summary.Detections.Count, summary.Sentiment);
     }
 
     private async ValueTask PublishAsync(List<Detection> found, CancellationToken cancellationToken)
@@ -215,33 +215,12 @@ internal sealed partial class AnalysisService(
             if (trends.Record(detection) is { } spike)
             {
                 Interlocked.Increment(ref _topicSpikes);
-                Log.TopicSpike(logger, spike.Category, spike.WindowCount, spike.Window.TotalMinutes, spike.BaselinePerWindow, spike.Ratio);
+                AnalysisLog.TopicSpike(logger, spike.Category, spike.WindowCount, spike.Window.TotalMinutes, spike.BaselinePerWindow, spike.Ratio);
             }
 
-            Log.PhraseDetected(logger, detection.CallId, detection.Leg, detection.Phrase, detection.Category, detection.Start.TotalSeconds, detection.Confidence);
+            AnalysisLog.PhraseDetected(logger, detection.CallId, detection.Leg, detection.Phrase, detection.Category, detection.Start.TotalSeconds, detection.Confidence);
         }
 
         found.Clear();
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Debug, "Call {CallId} opened for analysis (agent {AgentId}, source {Source})")]
-        public static partial void CallOpened(ILogger logger, string callId, string? agentId, string source);
-
-        [LoggerMessage(2, LogLevel.Information, "Call {CallId} {Leg}: '{Phrase}' ({Category}) at {Seconds:F2} s, confidence {Confidence:F2}")]
-        public static partial void PhraseDetected(ILogger logger, string callId, Audio.Leg leg, string phrase, string category, double seconds, double confidence);
-
-        [LoggerMessage(3, LogLevel.Information, "Call {CallId} ended ({Reason}): {Detections} detections, sentiment {Sentiment:F2}")]
-        public static partial void CallSummarised(ILogger logger, string callId, string reason, int detections, double sentiment);
-
-        [LoggerMessage(4, LogLevel.Error, "Analysis of call {CallId} failed; the call is ended with what it has")]
-        public static partial void InputFailed(ILogger logger, string callId, Exception exception);
-
-        [LoggerMessage(5, LogLevel.Debug, "Call {CallId}: {ReceivedSeconds:F1} s of audio received, {SpottedSeconds:F1} s decoded by the spotters")]
-        public static partial void SpotterWorkload(ILogger logger, string callId, double receivedSeconds, double spottedSeconds);
-
-        [LoggerMessage(6, LogLevel.Warning, "Topic spike: '{Category}' heard {Count} times in {WindowMinutes:F0} min, {Ratio:F1}x its usual {Baseline:F1} per window")]
-        public static partial void TopicSpike(ILogger logger, string category, int count, double windowMinutes, double baseline, double ratio);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class SpotterPool : IDisposable
             if (_model is null)
             {
                 _model = KeywordModel.Create(_options);
-                KeywordSpottingLog.ModelPrepared(_logger, _model.PhraseCount, _model.WordCount, _model.DictionaryPath, _model.ModelDirectory);
+                AnalysisLog.ModelPrepared(_logger, _model.PhraseCount, _model.WordCount, _model.DictionaryPath, _model.ModelDirectory);
             }
 
             model = _model;
@@ -64,7 +64,7 @@ internal sealed class SpotterPool : IDisposable
 
         // Outside the lock: returns and rents of other legs need not wait for a model load.
         var spotter = new PocketSphinxSpotter(model);
-        KeywordSpottingLog.DecoderCreated(_logger, Interlocked.Increment(ref _created));
+        AnalysisLog.DecoderCreated(_logger, Interlocked.Increment(ref _created));
         return spotter;
     }
 
@@ -79,7 +79,7 @@ internal sealed class SpotterPool : IDisposable
 
         if (pooled.Reset())
         {
-            KeywordSpottingLog.ReturnedUnfinished(_logger);
+            AnalysisLog.ReturnedUnfinished(_logger);
         }
 
         lock (_lock)

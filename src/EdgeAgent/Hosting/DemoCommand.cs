@@ -81,30 +81,21 @@ internal static class DemoCommand
     internal static List<FileCall> LoadManifest(string path)
     {
         using var stream = File.OpenRead(path);
-        using var json = JsonDocument.Parse(stream);
+        var entries = JsonSerializer.Deserialize<List<ManifestEntry>>(stream, ManifestJson)
+            ?? throw new InvalidDataException($"{path}: no calls");
         var directory = Path.GetDirectoryName(path)!;
-        var calls = new List<FileCall>();
-        foreach (var item in json.RootElement.EnumerateArray())
+        var calls = new List<FileCall>(entries.Count);
+        foreach (var entry in entries)
         {
-            var file = Text(item, "File") ?? throw new InvalidDataException($"{path}: a call has no File");
-            var callId = Text(item, "CallId") ?? Path.GetFileNameWithoutExtension(file);
-            var agentId = Text(item, "AgentId");
-            calls.Add(new FileCall(Path.Combine(directory, file), callId, agentId, Stagger * calls.Count));
+            var file = entry.File ?? throw new InvalidDataException($"{path}: a call has no File");
+            calls.Add(new FileCall(Path.Combine(directory, file), entry.CallId ?? Path.GetFileNameWithoutExtension(file), entry.AgentId, Stagger * calls.Count));
         }
 
         return calls;
     }
 
-    private static string? Text(JsonElement item, string name)
-    {
-        foreach (var property in item.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value.GetString();
-            }
-        }
+    private static readonly JsonSerializerOptions ManifestJson = new() { PropertyNameCaseInsensitive = true };
 
-        return null;
-    }
+    /// <summary>The fields of samples/calls.json the demo plays; the rest (phrases, turns) is for the tests and the checker.</summary>
+    private sealed record ManifestEntry(string? File, string? CallId, string? AgentId);
 }
