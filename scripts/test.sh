@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All tests on a fresh machine: installs the real peers the tests use, restores, builds and
-# runs every test project, then prints one line "N passed, N failed" summed from the TRX files.
+# runs every test project, then prints the skipped count and, last, one line "N passed, N failed"
+# summed from the TRX files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
@@ -21,6 +22,7 @@ summary=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
   { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("total") - attr("executed"); n++ }
   END { printf "%d passed, %d failed, %d skipped %d\n", p, f, s, n }' || true)
 read -r passed _ failed _ skipped _ projects <<<"$summary"
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$skipped skipped"
+echo "$passed passed, $failed failed"
 if [ "${projects:-0}" -eq 0 ] || [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then status=1; fi
 exit "$status"
