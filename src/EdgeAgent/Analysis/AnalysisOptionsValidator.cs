@@ -79,6 +79,12 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
                     $"{key}:Threshold is {phrase.Threshold}: it is the exponent of 1e<n> and must be between -80 and 0"));
             }
 
+            if (phrase.NarrowbandThreshold is < -80 or > 0)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{key}:NarrowbandThreshold is {phrase.NarrowbandThreshold}: it is the exponent of 1e<n> and must be between -80 and 0"));
+            }
+
             if (phrase.Weight is < -1.0 or > 1.0 || double.IsNaN(phrase.Weight))
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Weight is {phrase.Weight}: it must be between -1 and 1"));

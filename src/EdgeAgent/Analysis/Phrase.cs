@@ -5,7 +5,9 @@ namespace EdgeCc.Agent.Analysis;
 /// <summary>
 /// A configured spoken phrase. <see cref="Threshold"/> is PocketSphinx's keyword threshold
 /// exponent: the phrase fires when its score beats 1e<c>Threshold</c> (e.g. -20 is stricter
-/// than -40). <see cref="Weight"/> is its contribution to sentiment (negative for anger,
+/// than -40); it applies to wideband (16 kHz) legs. <see cref="NarrowbandThreshold"/> is the same for
+/// narrowband legs (G.711, 8 kHz), whose scores are lower: when unset, <see cref="Threshold"/> applies.
+/// <see cref="Weight"/> is its contribution to sentiment (negative for anger,
 /// positive for courtesy).
 /// </summary>
 public sealed class Phrase
@@ -21,4 +23,10 @@ public sealed class Phrase
 
     [Range(-80, 0)]
     public int Threshold { get; set; } = -20;
+
+    [Range(-80, 0)]
+    public int? NarrowbandThreshold { get; set; }
+
+    /// <summary>The threshold for a leg whose audio arrives at <paramref name="sampleRate"/> Hz.</summary>
+    public int ThresholdFor(int sampleRate) => sampleRate < 16_000 ? NarrowbandThreshold ?? Threshold : Threshold;
 }
