@@ -1,5 +1,6 @@
 using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Telephony;
+using EdgeCc.Agent.Uplink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed partial class AnalysisService(
     TopicTrendDetector trends,
     StageChannel<AnalysisEvent> events,
     StageChannel<CallSummary> summaries,
+    CallerKey customerKeys,
     TimeProvider time,
     ILogger<AnalysisService> logger) : BackgroundService
 {
@@ -135,7 +137,7 @@ internal sealed partial class AnalysisService(
             case CallEnded ended:
                 if (calls.Remove(ended.CallId, out var call))
                 {
-                    await EndAsync(call, ended.At, ended.Reason, found, cancellationToken, ended.Offset).ConfigureAwait(false);
+                    await EndAsync(call, ended.At, ended.Reason, found, cancellationToken, ended.Offset, ended.Streams).ConfigureAwait(false);
                 }
 
                 break;
@@ -171,6 +173,7 @@ internal sealed partial class AnalysisService(
                 {
                     CallId = call.CallId,
                     AgentId = call.Started?.AgentId,
+                    CustomerKey = customerKeys.For(call.Started?.CustomerNumber),
                     Source = call.Started?.Source ?? "unsignalled",
                     StartedAt = call.StartedAt,
                     EndedAt = now,
@@ -195,10 +198,11 @@ internal sealed partial class AnalysisService(
         return call;
     }
 
-    private async ValueTask EndAsync(CallAnalysis call, DateTimeOffset endedAt, string reason, List<Detection> found, CancellationToken cancellationToken, TimeSpan? offset = null)
+    private async ValueTask EndAsync(
+        CallAnalysis call, DateTimeOffset endedAt, string reason, List<Detection> found, CancellationToken cancellationToken, TimeSpan? offset = null, IReadOnlyList<StreamReport>? streams = null)
     {
         var duration = offset ?? (endedAt - call.StartedAt);
-        var summary = call.End(endedAt, duration, reason, found);
+        var summary = call.End(endedAt, duration, reason, streams ?? [], found) with { CustomerKey = customerKeys.For(call.Started?.CustomerNumber) };
         var (received, spotted) = call.Workload;
         AnalysisLog.SpotterWorkload(logger, call.CallId, received.TotalSeconds, spotted.TotalSeconds);
         await PublishAsync(found, cancellationToken).ConfigureAwait(false);

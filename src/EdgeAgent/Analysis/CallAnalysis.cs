@@ -92,7 +92,7 @@ internal sealed class CallAnalysis
     public double LiveSentiment(TimeSpan at) => _signals.LiveSentiment(null, at);
 
     /// <summary>Flushes both legs (their last detections go to <paramref name="found"/>) and builds the summary.</summary>
-    public CallSummary End(DateTimeOffset endedAt, TimeSpan duration, string reason, List<Detection> found)
+    public CallSummary End(DateTimeOffset endedAt, TimeSpan duration, string reason, IReadOnlyList<StreamReport> streams, List<Detection> found)
     {
         var before = found.Count;
         foreach (var leg in _legs)
@@ -125,8 +125,22 @@ internal sealed class CallAnalysis
             Transfers = Transfers,
             Sentiment = sentiment.Call.Final,
             SentimentReasons = sentiment.Call.Reasons,
+            SentimentTimeline = sentiment.Call.Points,
+            Topics = Topics(_detections),
+            Streams = [.. streams.Select(StreamQuality.From)],
             Talk = signals.Talk,
         };
+    }
+
+    private static List<CallTopic> Topics(List<Detection> detections)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var detection in detections)
+        {
+            counts[detection.Category] = counts.GetValueOrDefault(detection.Category) + 1;
+        }
+
+        return [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new CallTopic(c.Key, c.Value))];
     }
 
     private void Keep(List<Detection> found, int from)

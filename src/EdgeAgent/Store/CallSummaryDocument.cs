@@ -55,6 +55,7 @@ internal static class CallSummaryDocument
             ["schema"] = s.SchemaVersion,
             ["callId"] = s.CallId,
             ["agentId"] = s.AgentId is null ? BsonValue.Null : new BsonValue(s.AgentId),
+            ["customerKey"] = s.CustomerKey is null ? BsonValue.Null : new BsonValue(s.CustomerKey),
             ["source"] = s.Source,
             ["startedAt"] = s.StartedAt.UtcTicks,
             ["startedOffset"] = (int)s.StartedAt.Offset.TotalMinutes,
@@ -72,6 +73,9 @@ internal static class CallSummaryDocument
             // exact without a hand mapping per field.
             ["sentimentReasons"] = JsonSerializer.Serialize(s.SentimentReasons, Json),
             ["talk"] = s.Talk is null ? BsonValue.Null : new BsonValue(JsonSerializer.Serialize(s.Talk, Json)),
+            ["sentimentTimeline"] = JsonSerializer.Serialize(s.SentimentTimeline, Json),
+            ["topics"] = JsonSerializer.Serialize(s.Topics, Json),
+            ["streams"] = JsonSerializer.Serialize(s.Streams, Json),
         };
     }
 
@@ -111,6 +115,7 @@ internal static class CallSummaryDocument
             SchemaVersion = doc["schema"].AsInt32,
             CallId = doc["callId"].AsString,
             AgentId = doc["agentId"].IsNull ? null : doc["agentId"].AsString,
+            CustomerKey = doc["customerKey"].IsString ? doc["customerKey"].AsString : null,
             Source = doc["source"].AsString,
             StartedAt = Time(doc["startedAt"].AsInt64, doc["startedOffset"].AsInt32),
             EndedAt = Time(doc["endedAt"].AsInt64, doc["endedOffset"].AsInt32),
@@ -123,8 +128,16 @@ internal static class CallSummaryDocument
             Sentiment = doc["sentiment"].AsDouble,
             SentimentReasons = JsonSerializer.Deserialize<List<SentimentReason>>(doc["sentimentReasons"].AsString, Json) ?? [],
             Talk = doc["talk"].IsNull ? null : JsonSerializer.Deserialize<TalkSummary>(doc["talk"].AsString, Json),
+
+            // Absent in documents written before schema 3.
+            SentimentTimeline = Nested<SentimentPoint>(doc, "sentimentTimeline"),
+            Topics = Nested<CallTopic>(doc, "topics"),
+            Streams = Nested<StreamQuality>(doc, "streams"),
         };
     }
+
+    private static List<T> Nested<T>(BsonDocument doc, string field)
+        => doc[field].IsString ? JsonSerializer.Deserialize<List<T>>(doc[field].AsString, Json) ?? [] : [];
 
     private static DateTimeOffset Time(long utcTicks, int offsetMinutes)
     {

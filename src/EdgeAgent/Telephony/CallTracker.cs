@@ -20,14 +20,14 @@ internal sealed class CallTracker
     private readonly AgentDirectory _agents;
     private readonly TelephonyCounters _counters;
     private readonly List<CallInput> _output;
-    private readonly Action<TrackedCall> _ending;
+    private readonly Func<TrackedCall, IReadOnlyList<StreamReport>> _ending;
     private readonly Dictionary<string, TrackedCall> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
     private readonly Dictionary<NetEndpoint, (TrackedCall Call, bool CallerReceives)> _media = [];
     private readonly Dictionary<NetEndpoint, long> _deadMedia = [];
     private long _lastScanTicks;
 
-    public CallTracker(TelephonyOptions options, AgentDirectory agents, TelephonyCounters counters, List<CallInput> output, Action<TrackedCall> ending)
+    public CallTracker(TelephonyOptions options, AgentDirectory agents, TelephonyCounters counters, List<CallInput> output, Func<TrackedCall, IReadOnlyList<StreamReport>> ending)
     {
         _options = options;
         _agents = agents;
@@ -300,6 +300,7 @@ internal sealed class CallTracker
         var call = new TrackedCall(message.CallId, ticks, agentId, agentIsCaller, unsignalled: false)
         {
             CallerTag = message.FromTag,
+            CustomerNumber = SipUri.User(SipUri.Uri(agentIsCaller ? message.To : message.From)),
         };
         Add(call, "sip", ticks);
 
@@ -443,7 +444,7 @@ internal sealed class CallTracker
 
         _calls[call.CallId] = call;
         CallsStarted++;
-        Emit(new CallStarted(call.CallId, At(ticks), call.AgentId, source));
+        Emit(new CallStarted(call.CallId, At(ticks), call.AgentId, source) { CustomerNumber = call.CustomerNumber });
     }
 
     private void End(TrackedCall call, string reason, long ticks)
@@ -453,7 +454,7 @@ internal sealed class CallTracker
             return;
         }
 
-        _ending(call);
+        var streams = _ending(call);
         call.Phase = CallPhase.Ended;
         _calls.Remove(call.CallId);
         _ended[call.CallId] = ticks;
@@ -467,7 +468,7 @@ internal sealed class CallTracker
             Unbind(call, endpoint, ticks);
         }
 
-        Emit(new CallEnded(call.CallId, At(ticks), call.OffsetAt(ticks), reason));
+        Emit(new CallEnded(call.CallId, At(ticks), call.OffsetAt(ticks), reason) { Streams = streams });
     }
 
     private void Bind(TrackedCall call, NetEndpoint endpoint, bool callerReceives)

@@ -275,8 +275,9 @@ internal sealed class TelephonyEngine
         return false;
     }
 
-    private void FinishStreams(TrackedCall call)
+    private List<StreamReport> FinishStreams(TrackedCall call)
     {
+        var reports = new List<StreamReport>(call.Streams.Count);
         foreach (var stream in call.Streams)
         {
             if (_streams.Remove((stream.Source, stream.Destination, stream.Ssrc)))
@@ -289,9 +290,13 @@ internal sealed class TelephonyEngine
                     _finished.RemoveRange(0, MaxFinishedReports / 10);
                 }
 
-                _finished.Add(stream.Report());
+                var report = stream.Report();
+                _finished.Add(report);
+                reports.Add(report);
             }
         }
+
+        return reports;
     }
 
     private sealed record Probation(uint Ssrc, ushort Sequence, byte[] Packet, long Ticks);

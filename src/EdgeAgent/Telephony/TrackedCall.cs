@@ -26,6 +26,9 @@ internal sealed class TrackedCall(string callId, long startTicks, string? agentI
 
     public string? CallerTag { get; set; }
 
+    /// <summary>The customer's number (user part of the other party's URI); never logged.</summary>
+    public string? CustomerNumber { get; init; }
+
     public long PendingReferCSeq { get; set; } = -1;
 
     public string? PendingReferTarget { get; set; }

@@ -14,28 +14,28 @@ namespace EdgeCc.Agent.Uplink;
 internal sealed class CallerKey
 {
     public const string Prefix = "ck1_";
-    private readonly byte[] _secret;
+    private readonly byte[]? _secret;
 
+    /// <summary>From configuration: without a secret there are no keys (<see cref="For"/> returns null).</summary>
     public CallerKey(IOptions<PrivacyOptions> options)
-        : this(Encoding.UTF8.GetBytes((options ?? throw new ArgumentNullException(nameof(options))).Value.CallerKeySecret))
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var secret = options.Value.CallerKeySecret;
+        _secret = secret.Length == 0 ? null : Checked(Encoding.UTF8.GetBytes(secret));
     }
 
     public CallerKey(byte[] secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        if (secret.Length < 32)
-        {
-            throw new ArgumentException($"{PrivacyOptions.Section}:CallerKeySecret must be at least 32 bytes", nameof(secret));
-        }
-
-        _secret = (byte[])secret.Clone();
+        _secret = Checked((byte[])secret.Clone());
     }
+
+    public bool Enabled => _secret is not null;
 
     /// <summary>The key for <paramref name="callerNumber"/>, or null when it holds no digits (anonymous caller).</summary>
     public string? For(string? callerNumber)
     {
-        if (string.IsNullOrEmpty(callerNumber))
+        if (_secret is null || string.IsNullOrEmpty(callerNumber))
         {
             return null;
         }
@@ -53,6 +53,10 @@ internal sealed class CallerKey
     }
 
     public override string ToString() => "CallerKey(secret hidden)";
+
+    private static byte[] Checked(byte[] secret) => secret.Length >= 32
+        ? secret
+        : throw new ArgumentException($"{PrivacyOptions.Section}:CallerKeySecret must be at least 32 bytes", nameof(secret));
 
     private static int Normalise(string number, Span<byte> into)
     {

@@ -20,12 +20,15 @@ internal static class PayloadWriter
             w.WriteNumber("schemaVersion", s.SchemaVersion);
             w.WriteString("callId", s.CallId);
             OptionalString(w, "agentId", s.AgentId);
+            OptionalString(w, "customerKey", s.CustomerKey);
 
             w.WriteString("source", s.Source);
             w.WriteString("startedAt", s.StartedAt);
             w.WriteString("endedAt", s.EndedAt);
             Seconds(w, "durationSeconds", s.Duration);
             w.WriteString("endReason", s.EndReason);
+            w.WriteNumber("holds", s.Holds);
+            w.WriteNumber("transfers", s.Transfers);
             w.WriteNumber("sentiment", s.Sentiment);
             w.WriteStartArray("legs");
             foreach (var leg in s.Legs)
@@ -33,8 +36,10 @@ internal static class PayloadWriter
                 w.WriteStartObject();
                 w.WriteString("leg", LegName(leg.Leg));
                 Seconds(w, "audioSeconds", leg.AudioDuration);
+                Seconds(w, "speechSeconds", leg.SpeechDuration);
                 w.WriteNumber("detectionCount", leg.DetectionCount);
                 w.WriteNumber("sentiment", leg.Sentiment);
+                w.WriteNumber("peakArousal", leg.PeakArousal);
                 w.WriteEndObject();
             }
 
@@ -54,8 +59,128 @@ internal static class PayloadWriter
             }
 
             w.WriteEndArray();
+            SummaryDetails(w, s);
         });
     }
+
+    private static void SummaryDetails(Utf8JsonWriter w, CallSummary s)
+    {
+        w.WriteStartArray("topics");
+        foreach (var topic in s.Topics)
+        {
+            w.WriteStartObject();
+            w.WriteString("category", topic.Category);
+            w.WriteNumber("count", topic.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("sentimentReasons");
+        foreach (var r in s.SentimentReasons)
+        {
+            w.WriteStartObject();
+            Seconds(w, "atSeconds", r.At);
+            OptionalString(w, "leg", r.Leg is { } leg ? LegName(leg) : null);
+            w.WriteString("kind", ReasonKindName(r.Kind));
+            w.WriteString("source", r.Source);
+            OptionalString(w, "category", r.Category);
+            w.WriteNumber("contribution", Math.Round(r.Contribution, 4));
+            w.WriteString("explanation", r.Explanation);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("sentimentTimeline");
+        foreach (var point in s.SentimentTimeline)
+        {
+            w.WriteStartObject();
+            Seconds(w, "atSeconds", point.At);
+            w.WriteNumber("score", Math.Round(point.Score, 4));
+            w.WriteString("kind", ReasonKindName(point.Reason.Kind));
+            w.WriteString("source", point.Reason.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Talk(w, s.Talk);
+        w.WriteStartArray("streams");
+        foreach (var stream in s.Streams)
+        {
+            w.WriteStartObject();
+            w.WriteString("leg", LegName(stream.Leg));
+            w.WriteString("codec", stream.Codec);
+            w.WriteNumber("packets", stream.Packets);
+            w.WriteNumber("lost", stream.Lost);
+            w.WriteNumber("lossPercent", Math.Round(stream.LossPercent, 3));
+            w.WriteNumber("jitterMs", Math.Round(stream.JitterMilliseconds, 3));
+            w.WriteNumber("mos", Math.Round(stream.Mos, 2));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Talk(Utf8JsonWriter w, TalkSummary? talk)
+    {
+        if (talk is null)
+        {
+            w.WriteNull("talk");
+            return;
+        }
+
+        w.WriteStartObject("talk");
+        Seconds(w, "agentSeconds", talk.AgentTalk);
+        Seconds(w, "customerSeconds", talk.CustomerTalk);
+        Seconds(w, "talkOverSeconds", talk.TalkOver);
+        w.WriteNumber("talkOverCount", talk.TalkOverCount);
+        Seconds(w, "silenceSeconds", talk.Silence);
+        Seconds(w, "holdSeconds", talk.Hold);
+        w.WriteStartArray("deadAir");
+        foreach (var stretch in talk.DeadAir)
+        {
+            w.WriteStartObject();
+            Seconds(w, "startSeconds", stretch.Start);
+            Seconds(w, "durationSeconds", stretch.Duration);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("agentInterruptions", talk.AgentInterruptions);
+        w.WriteNumber("customerInterruptions", talk.CustomerInterruptions);
+        if (talk.AgentTalkRatio is { } ratio)
+        {
+            w.WriteNumber("agentTalkRatio", Math.Round(ratio, 4));
+        }
+        else
+        {
+            w.WriteNull("agentTalkRatio");
+        }
+
+        if (talk.LongestMonologue is { Leg: { } leg } monologue)
+        {
+            w.WriteStartObject("longestMonologue");
+            w.WriteString("leg", LegName(leg));
+            Seconds(w, "startSeconds", monologue.Start);
+            Seconds(w, "durationSeconds", monologue.Duration);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("longestMonologue");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string ReasonKindName(SentimentReasonKind kind) => kind switch
+    {
+        SentimentReasonKind.Phrase => "phrase",
+        SentimentReasonKind.Arousal => "arousal",
+        SentimentReasonKind.Interruption => "interruption",
+        SentimentReasonKind.TalkOver => "talk-over",
+        SentimentReasonKind.DeadAir => "dead-air",
+        _ => "hold",
+    };
 
     public static byte[] Alert(AlertMessage a)
     {

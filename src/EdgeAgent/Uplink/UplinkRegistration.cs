@@ -24,10 +24,11 @@ internal static class UplinkRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<UplinkOptions>, UplinkOptionsValidator>();
-        // Validated when CallerKey is first resolved, not at start: the demo has no secret and needs none.
+        // An empty secret is valid (the demo has none: no customer keys); a short one is refused at start.
         services.AddOptions<PrivacyOptions>()
             .Bind(configuration.GetSection(PrivacyOptions.Section))
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<CallerKey>();
         services.AddSingleton(remoteConfig);
         services.AddSingleton(sp => new RemoteConfigHandler(

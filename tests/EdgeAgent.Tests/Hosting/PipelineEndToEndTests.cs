@@ -68,6 +68,15 @@ public sealed class PipelineEndToEndTests : IDisposable
             Assert.NotNull(summary.Talk);
             Assert.True(summary.Talk.AgentTalk > TimeSpan.Zero, "the agent spoke");
             Assert.All(summary.Legs, leg => Assert.True(leg.SpeechDuration < leg.AudioDuration, "voice activity found pauses"));
+
+            // Topics count the detections by category; the timeline follows the reasons in time order.
+            Assert.Equal(
+                summary.Detections.GroupBy(d => d.Category).ToDictionary(g => g.Key, g => g.Count()),
+                summary.Topics.ToDictionary(t => t.Category, t => t.Count));
+            Assert.Equal(summary.SentimentReasons.Count, summary.SentimentTimeline.Count);
+            Assert.Equal(summary.SentimentTimeline.OrderBy(p => p.At).Select(p => p.At), summary.SentimentTimeline.Select(p => p.At));
+            Assert.Empty(summary.Streams);
+            Assert.Null(summary.CustomerKey);
         }
 
         // Angry customer: clearly negative, with the phrases among the reasons; courtesy call: positive.

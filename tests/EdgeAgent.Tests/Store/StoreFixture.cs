@@ -71,15 +71,32 @@ internal sealed class TempStore : IDisposable
                 1,
                 0.51,
                 new TalkMetricsStretch(Leg.Agent, TimeSpan.FromSeconds(70), TimeSpan.FromSeconds(15))),
+            CustomerKey = n % 2 == 0 ? null : "ck1_" + new string('a', 63) + (n % 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Holds = 1,
+            Transfers = n % 2,
+            Topics = [new CallTopic("churn", 1), new CallTopic("courtesy", 1), new CallTopic("escalation", 1)],
+            SentimentTimeline =
+            [
+                new SentimentPoint(TimeSpan.FromTicks(123456789), -0.6, new SentimentReason(TimeSpan.FromTicks(123456789), Leg.Customer, SentimentReasonKind.Phrase, "cancel my contract", "churn", -0.6, "'cancel my contract' (churn) at 0:12")),
+                new SentimentPoint(TimeSpan.FromSeconds(60), -0.5, new SentimentReason(TimeSpan.FromSeconds(60), null, SentimentReasonKind.TalkOver, "talk-over", null, -0.2, "both spoke 12 % of the time")),
+            ],
+            Streams =
+            [
+                new StreamQuality(Leg.Agent, "PCMU", 4771, 0, 1.25, 4.41),
+                new StreamQuality(Leg.Customer, "PCMU", 4702, 69, 12.5, 3.92),
+            ],
         };
     }
 
     public static void AssertSame(CallSummary expected, CallSummary actual)
     {
         Assert.Equal(
-            expected with { Legs = [], Detections = [], SentimentReasons = [], Talk = null },
-            actual with { Legs = [], Detections = [], SentimentReasons = [], Talk = null });
+            expected with { Legs = [], Detections = [], SentimentReasons = [], Talk = null, SentimentTimeline = [], Topics = [], Streams = [] },
+            actual with { Legs = [], Detections = [], SentimentReasons = [], Talk = null, SentimentTimeline = [], Topics = [], Streams = [] });
         Assert.Equal(expected.SentimentReasons, actual.SentimentReasons);
+        Assert.Equal(expected.SentimentTimeline, actual.SentimentTimeline);
+        Assert.Equal(expected.Topics, actual.Topics);
+        Assert.Equal(expected.Streams, actual.Streams);
         Assert.Equal(expected.Talk is null, actual.Talk is null);
         if (expected.Talk is { } talk)
         {

@@ -94,6 +94,29 @@ public sealed class UplinkUnitTests
     }
 
     [Fact]
+    public void Privacy_options_allow_no_secret_and_refuse_a_short_one_without_echoing_it()
+    {
+        static List<System.ComponentModel.DataAnnotations.ValidationResult> Check(string secret)
+        {
+            var options = new PrivacyOptions { CallerKeySecret = secret };
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+            return results;
+        }
+
+        Assert.Empty(Check(""));
+        Assert.Empty(Check(new string('x', 32)));
+        var error = Assert.Single(Check("hunter2-secret")).ErrorMessage!;
+        Assert.Contains("Privacy:CallerKeySecret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+
+        // No secret: no keys, and no number comes through either.
+        var off = new CallerKey(Microsoft.Extensions.Options.Options.Create(new PrivacyOptions()));
+        Assert.False(off.Enabled);
+        Assert.Null(off.For("+4930123456"));
+    }
+
+    [Fact]
     public void Envelope_carries_schema_version_and_idempotency_key_and_is_identical_when_resent()
     {
         var row = new OutboxRow(42, OutboxTopics.Calls, "{\"callId\":\"c1\"}"u8.ToArray(), new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero));
