@@ -117,6 +117,8 @@ internal static class Program
         // Floor
         services.AddSingleton<FloorState>();
         services.AddHostedService<FloorService>();
+        services.AddSingleton<AlertRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertRecorder>());
         services.AddSingleton<QueueBoard>();
         services.AddSingleton<SipQueueView>();
         services.AddSingleton<AmiQueueFeed>();

@@ -37,11 +37,25 @@ public sealed class TopicTrendDetector
         _startBucket = BucketOf(time.GetUtcNow());
     }
 
+    /// <summary>Raised (outside the lock, on the recording thread) for every spike <see cref="Record(string)"/> finds.</summary>
+    public event Action<TopicTrendAlert>? Spiked;
+
     /// <summary>Occurrences of categories that were not tracked (filtered out or over MaxCategories).</summary>
     public long Ignored { get; private set; }
 
     /// <summary>Counts one occurrence of <paramref name="category"/> now; returns an alert if this made it spike.</summary>
     public TopicTrendAlert? Record(string category)
+    {
+        var alert = Count(category);
+        if (alert is not null)
+        {
+            Spiked?.Invoke(alert);
+        }
+
+        return alert;
+    }
+
+    private TopicTrendAlert? Count(string category)
     {
         ArgumentNullException.ThrowIfNull(category);
         var now = _time.GetUtcNow();

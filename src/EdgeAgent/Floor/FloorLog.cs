@@ -24,4 +24,7 @@ internal static partial class FloorLog
 
     [LoggerMessage(112, LogLevel.Information, "Help button of agent {AgentId} pressed")]
     public static partial void HelpPressed(ILogger logger, string agentId);
+
+    [LoggerMessage(120, LogLevel.Error, "Storing a {Kind} alert failed (attempt {Attempt}); retrying")]
+    public static partial void AlertStoreFailed(ILogger logger, string kind, int attempt, Exception exception);
 }

@@ -1,5 +1,6 @@
 using EdgeCc.Agent.Uplink;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace EdgeCc.Agent.Store;
 
@@ -36,6 +37,7 @@ internal sealed class AlertStore
             ["raisedOffset"] = (int)alert.RaisedAt.Offset.TotalMinutes,
             ["agentId"] = alert.AgentId,
             ["callId"] = alert.CallId,
+            ["trend"] = alert.Trend is null ? BsonValue.Null : new BsonValue(JsonSerializer.Serialize(alert.Trend)),
             [StoredAt.Field] = _time.GetUtcNow().UtcTicks,
         };
         _db.Write(db =>
@@ -60,7 +62,10 @@ internal sealed class AlertStore
                 d["text"].AsString,
                 StoredAt.Time(d["raisedAt"].AsInt64, d["raisedOffset"].AsInt32),
                 d["agentId"].IsNull ? null : d["agentId"].AsString,
-                d["callId"].IsNull ? null : d["callId"].AsString));
+                d["callId"].IsNull ? null : d["callId"].AsString)
+            {
+                Trend = d["trend"].IsString ? JsonSerializer.Deserialize<Analysis.TopicTrendAlert>(d["trend"].AsString) : null,
+            });
         }
 
         return list;

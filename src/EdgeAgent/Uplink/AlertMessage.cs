@@ -11,4 +11,8 @@ internal sealed record AlertMessage(
     string Text,
     DateTimeOffset RaisedAt,
     string? AgentId = null,
-    string? CallId = null);
+    string? CallId = null)
+{
+    /// <summary>The evidence of a <c>topic-spike</c> alert (counts, window, baseline).</summary>
+    public Analysis.TopicTrendAlert? Trend { get; init; }
+}

@@ -194,6 +194,18 @@ internal static class PayloadWriter
             w.WriteString("raisedAt", a.RaisedAt);
             OptionalString(w, "agentId", a.AgentId);
             OptionalString(w, "callId", a.CallId);
+            if (a.Trend is { } trend)
+            {
+                w.WriteStartObject("evidence");
+                w.WriteString("category", trend.Category);
+                w.WriteNumber("windowCount", trend.WindowCount);
+                Seconds(w, "windowSeconds", trend.Window);
+                w.WriteNumber("baselineCount", trend.BaselineCount);
+                Seconds(w, "baselineSeconds", trend.BaselinePeriod);
+                w.WriteNumber("baselinePerWindow", Math.Round(trend.BaselinePerWindow, 4));
+                w.WriteNumber("ratio", Math.Round(trend.Ratio, 3));
+                w.WriteEndObject();
+            }
         });
     }
 

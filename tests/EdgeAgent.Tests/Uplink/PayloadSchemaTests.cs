@@ -29,6 +29,8 @@ public sealed class PayloadSchemaTests : IDisposable
         new SummaryStore(db, _time).Add(TempStore.Summary(4));
         new AlertStore(db, _time).Add(RetentionTests.Alert(1));
         new AlertStore(db, _time).Add(RetentionTests.Alert(2) with { AgentId = null, CallId = null, Severity = AlertSeverity.Critical });
+        new AlertStore(db, _time).Add(EdgeCc.Agent.Floor.AlertRecorder.For(new EdgeCc.Agent.Analysis.TopicTrendAlert(
+            "login", _time.GetUtcNow(), 12, TimeSpan.FromMinutes(15), 8, TimeSpan.FromHours(4), 0.5, 24)));
         new MetricsStore(db, _time).Add(RetentionTests.Metrics(1, 5));
         outbox.ReplaceLatest(OutboxTopics.Floor, PayloadWriter.Floor(new FloorSnapshot(
             _time.GetUtcNow(),
