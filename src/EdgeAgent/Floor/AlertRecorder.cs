@@ -77,6 +77,17 @@ internal sealed class AlertRecorder : BackgroundService
         base.Dispose();
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // What is still queued is stored, even when the loop below never got to run.
+        while (_queue.Reader.TryRead(out var alert))
+        {
+            await StoreAsync(alert, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -88,11 +99,7 @@ internal sealed class AlertRecorder : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is already queued is still stored.
-            while (_queue.Reader.TryRead(out var alert))
-            {
-                await StoreAsync(alert, CancellationToken.None).ConfigureAwait(false);
-            }
+            // Stopping: StopAsync stores the rest.
         }
     }
 

@@ -1,12 +1,13 @@
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Hosting;
+using EdgeCc.Agent.Telephony;
 using Microsoft.Extensions.Hosting;
 
 namespace EdgeCc.Agent.Floor;
 
 /// <summary>
 /// Feeds call events, detections and live signals (customer arousal, dead air) from analysis into
-/// the <see cref="FloorState"/>, and call events into the SIP-derived queue view.
+/// the <see cref="FloorState"/>, and call events (with the dialled number of a new call) into the SIP-derived queue view.
 /// </summary>
 internal sealed class FloorService(FloorState floor, SipQueueView queues, StageChannel<AnalysisEvent> events) : BackgroundService
 {
@@ -25,6 +26,11 @@ internal sealed class FloorService(FloorState floor, SipQueueView queues, StageC
             }
             else
             {
+                if (item.Event is CallStarted { Dialled: { } dialled } started)
+                {
+                    queues.Offer(started.CallId, dialled);
+                }
+
                 floor.Apply(item.Event!);
                 queues.Apply(item.Event!);
             }

@@ -301,6 +301,7 @@ internal sealed class CallTracker
         {
             CallerTag = message.FromTag,
             CustomerNumber = SipUri.User(SipUri.Uri(agentIsCaller ? message.To : message.From)),
+            Dialled = SipUri.User(message.RequestUri),
         };
         Add(call, "sip", ticks);
 
@@ -444,7 +445,7 @@ internal sealed class CallTracker
 
         _calls[call.CallId] = call;
         CallsStarted++;
-        Emit(new CallStarted(call.CallId, At(ticks), call.AgentId, source) { CustomerNumber = call.CustomerNumber });
+        Emit(new CallStarted(call.CallId, At(ticks), call.AgentId, source) { CustomerNumber = call.CustomerNumber, Dialled = call.Dialled });
     }
 
     private void End(TrackedCall call, string reason, long ticks)

@@ -29,6 +29,9 @@ internal sealed class TrackedCall(string callId, long startTicks, string? agentI
     /// <summary>The customer's number (user part of the other party's URI); never logged.</summary>
     public string? CustomerNumber { get; init; }
 
+    /// <summary>The user part of the INVITE's request-URI (a queue's number, or the customer's on outbound calls); never logged.</summary>
+    public string? Dialled { get; init; }
+
     public long PendingReferCSeq { get; set; } = -1;
 
     public string? PendingReferTarget { get; set; }

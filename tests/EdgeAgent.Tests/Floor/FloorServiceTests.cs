@@ -34,4 +34,26 @@ public class FloorServiceTests
         Assert.Equal(LightColour.Amber, agents.Single(a => a.AgentId == "1002").Light);
         Assert.StartsWith("silent for", agents.Single(a => a.AgentId == "1002").Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_call_dialled_to_a_queue_number_waits_in_that_queue_until_answered()
+    {
+        var time = new FakeTimeProvider(T0);
+        var settings = new FloorOptions();
+        settings.Queues.Add(new QueueOptions { Name = "support", Numbers = ["2222"], ServiceLevelSeconds = 20 });
+        var options = Options.Create(settings);
+        var board = new QueueBoard(options, time);
+        var events = new StageChannel<AnalysisEvent>("floor-events", 100, OverflowPolicy.Wait);
+        using var service = new FloorService(new FloorState(options, time), new SipQueueView(board, options), events);
+        await service.StartAsync(CancellationToken.None);
+
+        await events.WriteAsync(AnalysisEvent.Of(new CallStarted("c1", T0, null, "sip") { Dialled = "2222" }));
+        await events.WriteAsync(AnalysisEvent.Of(new CallStarted("c2", T0, null, "sip") { Dialled = "1234" }));
+        await events.WriteAsync(AnalysisEvent.Of(new CallStarted("c3", T0, null, "sip") { Dialled = "2222" }));
+        await events.WriteAsync(AnalysisEvent.Of(new CallAnswered("c3", T0, TimeSpan.FromSeconds(5))));
+        events.Complete();
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, board.Stats("support")!.Waiting);
+    }
 }

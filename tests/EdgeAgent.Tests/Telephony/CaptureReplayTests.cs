@@ -71,6 +71,8 @@ public sealed class CaptureReplayTests
         var started = sink.Events<CallStarted>();
         Assert.Equal(2, started.Count);
         Assert.All(started, s => Assert.Equal("agent-7", s.AgentId));
+        Assert.All(started, s => Assert.Equal("2222", s.Dialled));
+        Assert.All(sink.Events<CallEnded>(), e => Assert.Equal(2, e.Streams.Count));
         Assert.Equal(2, sink.Events<CallAnswered>().Count);
         Assert.All(sink.Events<CallEnded>(), e => Assert.Equal("bye", e.Reason));
 
