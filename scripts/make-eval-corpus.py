@@ -543,6 +543,7 @@ def main(argv):
         with open(os.path.join(stage, "manifest.json"), "w") as f:
             json.dump(manifest, f, indent=1)
             f.write("\n")
+        os.chmod(stage, 0o755)  # mkdtemp makes it 0700; other users read the corpus
         old = None
         if os.path.exists(out):
             old = tempfile.mkdtemp(prefix="." + os.path.basename(out) + ".old-", dir=parent)
