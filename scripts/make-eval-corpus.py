@@ -81,7 +81,8 @@ REAL_PHRASES_ABSENT = [
 ]
 
 FRAME = 0.005          # trim analysis frame, seconds
-TRIM_DB = 45.0         # a chunk's speech starts where a frame comes within this of the chunk's loudest frame
+CORE_DB = 30.0         # frames this close to a chunk's loudest frame are surely speech
+EDGE_DB = 40.0         # the speech extends outward from them while frames stay this close, without a gap
 LEAD_IN = (0.4, 0.9)   # silence before the first line
 TAIL = 0.8             # silence after the last line: the spotter reports a phrase some frames after it ends
 CHUNK_GAP = (0.06, 0.14)  # pause between the chunks of one line (before and after a phrase)
@@ -149,14 +150,22 @@ def frame_rms(pcm, rate):
 
 
 def trim(pcm, rate):
-    """Cuts the engine's own leading and trailing pause: keeps the frames from the first to the last one
-    within TRIM_DB of the loudest frame, so a chunk starts and ends at its speech (+-1 frame)."""
+    """Cuts the engine's own leading and trailing pause, so a chunk starts and ends at its speech (+-1 frame).
+    From the first and last frame within CORE_DB of the loudest, the chunk extends outward over contiguous
+    frames within EDGE_DB (weak onsets such as 'th', 'f', 'h'). A single threshold does not work: flite's rms and
+    kal16 put a faint click 100-150 ms before the speech, and espeak-ng a -55 dBFS decay of ~100 ms after it."""
     rms, n = frame_rms(pcm, rate)
     if not rms or max(rms) == 0:
         raise ValueError("chunk has no speech")
-    thr = max(max(rms) * 10 ** (-TRIM_DB / 20), 8)
-    loud = [i for i, r in enumerate(rms) if r >= thr]
-    return pcm[loud[0] * n:(loud[-1] + 1) * n]
+    top = max(rms)
+    core = [i for i, r in enumerate(rms) if r >= top * 10 ** (-CORE_DB / 20)]
+    edge = max(top * 10 ** (-EDGE_DB / 20), 8)
+    first, last = core[0], core[-1]
+    while first > 0 and rms[first - 1] >= edge:
+        first -= 1
+    while last < len(rms) - 1 and rms[last + 1] >= edge:
+        last += 1
+    return pcm[first * n:(last + 1) * n]
 
 
 def scale_to_rms(pcm, target_rms):
