@@ -449,12 +449,12 @@ def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(here)
     ap = argparse.ArgumentParser(prog="make-eval-corpus.sh", description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default=os.path.join(repo, "eval", "corpus"))
+    ap.add_argument("--out", default=os.path.join(repo, "eval", "corpus"), help="corpus directory, replaced as a whole (default eval/corpus)")
     ap.add_argument("--minutes", type=float, default=None,
                     help="audio per synthetic set (default: every dialogue side once, about 25 minutes)")
-    ap.add_argument("--sets", default=",".join(ALL_SETS))
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--shared", default=os.path.join(repo, "..", "shared", "testdata"))
+    ap.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated set names (default: all): " + ", ".join(ALL_SETS))
+    ap.add_argument("--jobs", type=int, default=2, help="parallel synthesis and encoding jobs (default 2)")
+    ap.add_argument("--shared", default=os.path.join(repo, "..", "shared", "testdata"), help="the shared third-party test data (default ../shared/testdata)")
     args = ap.parse_args(argv)
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     for s in sets:
