@@ -8,6 +8,8 @@ profile="${1:-demo}"
 demo_packages=(libpocketsphinx3 pocketsphinx-en-us libpcap0.8 libasound2)
 test_packages=("${demo_packages[@]}" pocketsphinx pocketsphinx-testdata flite sox
   mosquitto mosquitto-clients tshark ffmpeg openssl)
+# The labelled evaluation corpus (scripts/make-eval-corpus.sh) speaks its dialogues in espeak-ng voices too.
+test_packages+=(espeak-ng)
 # Live SIP calls over loopback for the capture tests: two baresip user agents (g711, g722, aufile).
 test_packages+=(baresip-core)
 # The wallboard's browser tests: Playwright's bundled node driver runs Debian's chromium (no browser download).
