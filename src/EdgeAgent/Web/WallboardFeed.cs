@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeCc.Agent.Floor;
+using EdgeCc.Agent.Uplink;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Web;
@@ -27,10 +28,11 @@ internal sealed class WallboardFeed : IDisposable
     private long _version;
     private readonly QueueBoard? _queues;
     private readonly FloorOptions _floorOptions;
+    private readonly SiteFloor? _site;
     private long _alertsRaised;
     private long _acknowledged;
 
-    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null, IOptions<FloorOptions>? floorOptions = null)
+    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null, IOptions<FloorOptions>? floorOptions = null, SiteFloor? site = null)
     {
         _floorOptions = floorOptions?.Value ?? new FloorOptions();
         ArgumentNullException.ThrowIfNull(floor);
@@ -42,6 +44,13 @@ internal sealed class WallboardFeed : IDisposable
         if (queues is not null)
         {
             queues.Changed += OnQueuesChanged;
+        }
+
+        // Only the site's wallboard host merges the other boxes' parts.
+        if (site is { Enabled: true })
+        {
+            _site = site;
+            site.Changed += OnQueuesChanged;
         }
     }
 
@@ -112,6 +121,7 @@ internal sealed class WallboardFeed : IDisposable
             var queues = Queues(available);
             var alerts = new List<AlertView>(_alerts);
             alerts.Reverse();
+            var site = Site(now, alerts);
             return new WallboardView(
                 now,
                 _version,
@@ -123,7 +133,8 @@ internal sealed class WallboardFeed : IDisposable
                 alerts,
                 [.. _feed],
                 _trends.Series(now),
-                health);
+                health,
+                site);
         }
     }
 
@@ -152,7 +163,19 @@ internal sealed class WallboardFeed : IDisposable
         return acknowledged;
     }
 
-    public void Dispose() => _floor.Changed -= OnChanged;
+    public void Dispose()
+    {
+        _floor.Changed -= OnChanged;
+        if (_queues is not null)
+        {
+            _queues.Changed -= OnQueuesChanged;
+        }
+
+        if (_site is not null)
+        {
+            _site.Changed -= OnQueuesChanged;
+        }
+    }
 
     internal static string Word<T>(T value)
         where T : struct, Enum
@@ -185,6 +208,54 @@ internal sealed class WallboardFeed : IDisposable
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// The other boxes of the site, each part with its agents and queues, and their alerts merged
+    /// into <paramref name="alerts"/> (newest first, marked with their device); null unless this box
+    /// is the site's wallboard host.
+    /// </summary>
+    private SiteView? Site(DateTimeOffset now, List<AlertView> alerts)
+    {
+        if (_site is null)
+        {
+            return null;
+        }
+
+        var parts = new List<FloorPartView>();
+        foreach (var part in _site.Parts())
+        {
+            var agents = new List<PartAgentView>(part.Agents.Count);
+            foreach (var a in part.Agents)
+            {
+                agents.Add(new PartAgentView(a.AgentId, a.State, a.Light, a.ActiveAlerts));
+            }
+
+            var queues = new List<QueueView>(part.Queues.Count);
+            foreach (var q in part.Queues)
+            {
+                queues.Add(new QueueView(q.QueueId, q.Waiting, Math.Round(q.LongestWait.TotalSeconds), null, null, null));
+            }
+
+            double? age = part.At is { } at ? Math.Max(0, Math.Round((now - at).TotalSeconds, 1)) : null;
+            parts.Add(new FloorPartView(part.Device, Word(part.State), part.At, part.ReceivedAt, age, agents, queues));
+        }
+
+        var remoteAlerts = _site.Alerts();
+        if (remoteAlerts.Count > 0)
+        {
+            foreach (var remote in remoteAlerts)
+            {
+                var a = remote.Alert;
+                alerts.Add(new AlertView(a.AlertId, a.AgentId ?? "", a.CallId, PayloadWriter.SeverityName(a.Severity), a.Text, a.RaisedAt, Device: remote.Device));
+            }
+
+            // Stable, so local alerts raised in the same instant keep their order.
+            var merged = alerts.OrderByDescending(static a => a.RaisedAt).ToList();
+            alerts.Clear();
+            alerts.AddRange(merged);
+        }
+        return new SiteView(_site.Site, _site.Device, _site.Connected, (int)_site.StaleAfter.TotalSeconds, parts);
     }
 
     /// <summary>The tile's colour: the same thresholds as the queue's stack light (defaults where it has none).</summary>
