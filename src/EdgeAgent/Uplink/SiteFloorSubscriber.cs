@@ -25,6 +25,7 @@ internal sealed class SiteFloorSubscriber : BackgroundService
     private readonly MqttClientFactory _factory = new();
     private readonly int[] _loggedOutcomes = new int[Enum.GetValues<SiteMessageOutcome>().Length];
     private long _connects;
+    private long _connectFailures;
 
     public SiteFloorSubscriber(SiteFloor site, IOptions<UplinkOptions> uplink, IOptions<SiteFloorOptions> options, TimeProvider time, ILogger<SiteFloorSubscriber> log)
     {
@@ -38,6 +39,11 @@ internal sealed class SiteFloorSubscriber : BackgroundService
     }
 
     public long Connects => Interlocked.Read(ref _connects);
+
+    public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
+    /// <summary>Fires on every connect and failed connect; tests wait on it.</summary>
+    public Store.Signal Progress { get; } = new();
 
     public string ClientId => string.IsNullOrEmpty(_options.ClientId) ? _uplink.EffectiveClientId + "-wallboard" : _options.ClientId;
 
@@ -86,6 +92,7 @@ internal sealed class SiteFloorSubscriber : BackgroundService
                 Interlocked.Increment(ref _connects);
                 _site.SetConnected(true);
                 UplinkLog.SiteWallboardConnected(_log, _uplink.BrokerHost, _uplink.BrokerPort, ClientId, _uplink.Site);
+                Progress.Fire();
                 var reason = await lost.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
                 _site.SetConnected(false);
                 UplinkLog.SiteWallboardLost(_log, reason);
@@ -97,7 +104,9 @@ internal sealed class SiteFloorSubscriber : BackgroundService
             catch (Exception ex)
             {
                 _site.SetConnected(false);
+                Interlocked.Increment(ref _connectFailures);
                 UplinkLog.SiteWallboardConnectFailed(_log, _uplink.BrokerHost, _uplink.BrokerPort, backoff.Attempt + 1, ex.GetBaseException().Message);
+                Progress.Fire();
             }
 
             try
