@@ -56,6 +56,23 @@ public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncDisposa
             Assert.True(PartAgents(Part(view, "box-b")!.Value).SetEquals(["carol", "dave"]));
         }
 
+        // What central sees from the same run: each box's floor retained (a late subscriber still
+        // gets it), metrics on their interval, both valid against the committed schemas.
+        using (var central = new TestSubscriber(_broker.Port))
+        {
+            await central.ConnectAsync();
+            await central.WaitForAsync(
+                m => m.Any(x => x.Topic == "edgecc/v1/hq/box-b/floor" && x.Retain) && m.Any(x => x.Topic == "edgecc/v1/hq/box-a/metrics"),
+                TimeSpan.FromSeconds(60),
+                "box-b's retained floor and box-a's metrics");
+            var received = central.Messages.ToArray();
+            await ValidAsync("floor.schema.json", received.Where(x => x.Topic.EndsWith("/floor", StringComparison.Ordinal)));
+            await ValidAsync("metrics.schema.json", received.Where(x => x.Topic.EndsWith("/metrics", StringComparison.Ordinal)));
+            var metrics = received.First(x => x.Topic == "edgecc/v1/hq/box-a/metrics").Json.GetProperty("body").GetProperty("values");
+            Assert.Equal(2, metrics.GetProperty("agents.total").GetDouble());
+            Assert.Equal(1, metrics.GetProperty("uplink.connected").GetDouble());
+        }
+
         // SIGKILL: no goodbye message, but the kernel closes B's socket, so the broker publishes
         // B's will at once.
         var killed = Stopwatch.StartNew();
@@ -138,6 +155,7 @@ public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncDisposa
             ["SiteFloor:Wallboard"] = wallboard ? "true" : "false",
             ["SiteFloor:RefreshSeconds"] = "5",
             ["SiteFloor:StaleAfterSeconds"] = "20",
+            ["SiteFloor:MetricsIntervalSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:EdgeCc.Agent.Web.WebServer"] = "Information",
             ["Logging:LogLevel:EdgeCc.Agent.Uplink"] = "Information",
@@ -193,6 +211,22 @@ public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncDisposa
                 throw new TimeoutException($"timed out after {timeout} waiting for {what}; last view: {last?.GetRawText() ?? "none"}\nhost log:\n{host.Log()}");
             }
         }
+    }
+
+    private async Task ValidAsync(string schema, IEnumerable<TestSubscriber.Received> messages)
+    {
+        var files = new List<string>();
+        foreach (var m in messages)
+        {
+            var path = Path.Combine(_dir, "received", $"{files.Count}-{m.Topic.Replace('/', '_')}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, m.Payload);
+            files.Add(path);
+        }
+
+        Assert.NotEmpty(files);
+        var (exit, text) = await PayloadSchemaTests.ValidateAsync(schema, files);
+        Assert.True(exit == 0, $"{schema}:\n{text}");
     }
 
     private static HashSet<string> Agents(JsonElement view) =>
