@@ -1,3 +1,4 @@
+using EdgeCc.Agent.Hosting;
 using EdgeCc.Agent.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,20 @@ internal static class UplinkRegistration
             sp.GetRequiredService<ILogger<RemoteConfigHandler>>()));
         services.AddSingleton<UplinkService>();
         services.AddHostedService(sp => new UplinkHost(sp.GetRequiredService<UplinkService>(), sp.GetRequiredService<RemoteConfigHandler>(), sp.GetRequiredService<IOptions<UplinkOptions>>()));
+
+        // Several boxes, one floor (section SiteFloor): this box's part of the floor and its
+        // metrics go out through the outbox; the site's wallboard host also subscribes to the
+        // others. The floor, queues and stages they read are optional, so a host without them
+        // (a test's, a tool's) still builds; each service idles unless the uplink is enabled.
+        services.AddSectionOptions<SiteFloorOptions>(configuration, SiteFloorOptions.Section);
+        services.AddSingleton<IValidateOptions<SiteFloorOptions>, SiteFloorOptionsValidator>();
+        services.AddSingleton<FloorPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<FloorPublisher>());
+        services.AddSingleton<MetricsPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MetricsPublisher>());
+        services.AddSingleton<SiteFloor>();
+        services.AddSingleton<SiteFloorSubscriber>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteFloorSubscriber>());
         return services;
     }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using EdgeCc.Agent.Floor;
+using EdgeCc.Agent.Store;
+using EdgeCc.Agent.Uplink;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Web;
@@ -27,11 +30,27 @@ internal sealed class WallboardFeed : IDisposable
     private long _version;
     private readonly QueueBoard? _queues;
     private readonly FloorOptions _floorOptions;
+    private readonly SiteFloor? _site;
+    private readonly AlertStore? _alertStore;
+    private readonly ILogger<WallboardFeed>? _log;
+    private long _alertsNotQueued;
     private long _alertsRaised;
     private long _acknowledged;
 
-    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null, IOptions<FloorOptions>? floorOptions = null)
+    public WallboardFeed(
+        FloorState floor,
+        TimeProvider time,
+        QueueBoard? queues = null,
+        IOptions<FloorOptions>? floorOptions = null,
+        SiteFloor? site = null,
+        AlertStore? alertStore = null,
+        IOptions<UplinkOptions>? uplink = null,
+        ILogger<WallboardFeed>? log = null)
     {
+        // With an uplink, every alert raised here is also stored and queued on `alerts`, so
+        // central and the site's wallboard host see it; without one, the outbox stays for calls.
+        _alertStore = uplink?.Value.Enabled == true ? alertStore : null;
+        _log = log;
         _floorOptions = floorOptions?.Value ?? new FloorOptions();
         ArgumentNullException.ThrowIfNull(floor);
         ArgumentNullException.ThrowIfNull(time);
@@ -43,11 +62,21 @@ internal sealed class WallboardFeed : IDisposable
         {
             queues.Changed += OnQueuesChanged;
         }
+
+        // Only the site's wallboard host merges the other boxes' parts.
+        if (site is { Enabled: true })
+        {
+            _site = site;
+            site.Changed += OnQueuesChanged;
+        }
     }
 
     public long AlertsRaised => Interlocked.Read(ref _alertsRaised);
 
     public long Acknowledgements => Interlocked.Read(ref _acknowledged);
+
+    /// <summary>Alerts that could not be stored for the uplink (the store failed); each is logged.</summary>
+    public long AlertsNotQueued => Interlocked.Read(ref _alertsNotQueued);
 
     /// <summary>Completes at the next change; take it before reading the view it guards.</summary>
     public Task WhenChanged
@@ -112,6 +141,7 @@ internal sealed class WallboardFeed : IDisposable
             var queues = Queues(available);
             var alerts = new List<AlertView>(_alerts);
             alerts.Reverse();
+            var site = Site(now, alerts);
             return new WallboardView(
                 now,
                 _version,
@@ -123,7 +153,8 @@ internal sealed class WallboardFeed : IDisposable
                 alerts,
                 [.. _feed],
                 _trends.Series(now),
-                health);
+                health,
+                site);
         }
     }
 
@@ -152,7 +183,19 @@ internal sealed class WallboardFeed : IDisposable
         return acknowledged;
     }
 
-    public void Dispose() => _floor.Changed -= OnChanged;
+    public void Dispose()
+    {
+        _floor.Changed -= OnChanged;
+        if (_queues is not null)
+        {
+            _queues.Changed -= OnQueuesChanged;
+        }
+
+        if (_site is not null)
+        {
+            _site.Changed -= OnQueuesChanged;
+        }
+    }
 
     internal static string Word<T>(T value)
         where T : struct, Enum
@@ -187,6 +230,54 @@ internal sealed class WallboardFeed : IDisposable
         return views;
     }
 
+    /// <summary>
+    /// The other boxes of the site, each part with its agents and queues, and their alerts merged
+    /// into <paramref name="alerts"/> (newest first, marked with their device); null unless this box
+    /// is the site's wallboard host.
+    /// </summary>
+    private SiteView? Site(DateTimeOffset now, List<AlertView> alerts)
+    {
+        if (_site is null)
+        {
+            return null;
+        }
+
+        var parts = new List<FloorPartView>();
+        foreach (var part in _site.Parts())
+        {
+            var agents = new List<PartAgentView>(part.Agents.Count);
+            foreach (var a in part.Agents)
+            {
+                agents.Add(new PartAgentView(a.AgentId, a.State, a.Light, a.ActiveAlerts));
+            }
+
+            var queues = new List<QueueView>(part.Queues.Count);
+            foreach (var q in part.Queues)
+            {
+                queues.Add(new QueueView(q.QueueId, q.Waiting, Math.Round(q.LongestWait.TotalSeconds), null, null, null));
+            }
+
+            double? age = part.At is { } at ? Math.Max(0, Math.Round((now - at).TotalSeconds, 1)) : null;
+            parts.Add(new FloorPartView(part.Device, Word(part.State), part.At, part.ReceivedAt, age, agents, queues));
+        }
+
+        var remoteAlerts = _site.Alerts();
+        if (remoteAlerts.Count > 0)
+        {
+            foreach (var remote in remoteAlerts)
+            {
+                var a = remote.Alert;
+                alerts.Add(new AlertView(a.AlertId, a.AgentId ?? "", a.CallId, PayloadWriter.SeverityName(a.Severity), a.Text, a.RaisedAt, Device: remote.Device));
+            }
+
+            // Stable, so local alerts raised in the same instant keep their order.
+            var merged = alerts.OrderByDescending(static a => a.RaisedAt).ToList();
+            alerts.Clear();
+            alerts.AddRange(merged);
+        }
+        return new SiteView(_site.Site, _site.Device, _site.Connected, (int)_site.StaleAfter.TotalSeconds, parts);
+    }
+
     /// <summary>The tile's colour: the same thresholds as the queue's stack light (defaults where it has none).</summary>
     private string Colour(QueueStats stats)
     {
@@ -212,6 +303,7 @@ internal sealed class WallboardFeed : IDisposable
         TaskCompletionSource fired;
         var now = _time.GetUtcNow();
         var agent = change.Agent;
+        AlertMessage? raised = null;
         lock (_gate)
         {
             if (change.Before is null || change.Before.Light != agent.Light)
@@ -237,12 +329,33 @@ internal sealed class WallboardFeed : IDisposable
                 }
 
                 AddFeed(new FeedItem("alert", now, agent.AgentId, "alert", agent.Reason));
+                raised = new AlertMessage(id, Word(agent.Rule), AlertSeverity.Critical, agent.Reason, now, agent.AgentId, agent.CallId);
             }
 
             fired = Bump();
         }
 
         fired.TrySetResult();
+        if (raised is not null && _alertStore is not null)
+        {
+            Queue(raised);
+        }
+    }
+
+    private void Queue(AlertMessage alert)
+    {
+        try
+        {
+            _alertStore!.Add(alert);
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
+        {
+            Interlocked.Increment(ref _alertsNotQueued);
+            if (_log is not null)
+            {
+                WebLog.AlertNotQueued(_log, alert.AlertId, alert.AgentId ?? "", ex);
+            }
+        }
     }
 
     private void AddFeed(FeedItem item)

@@ -106,7 +106,7 @@ public sealed class PayloadSchemaTests : IDisposable
         list.Add(path);
     }
 
-    private static async Task<(int Exit, string Output)> ValidateAsync(string schema, List<string> files)
+    internal static async Task<(int Exit, string Output)> ValidateAsync(string schema, List<string> files)
     {
         TestPaths.RequireFile(Python, "python3");
         TestPaths.RequireFile("/usr/lib/python3/dist-packages/jsonschema", "python3-jsonschema");

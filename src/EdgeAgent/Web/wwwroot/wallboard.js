@@ -52,13 +52,36 @@
       el("div", { class: "reason" }, a.reason))));
   }
 
+  // The wallboard host's other boxes: one block each, with a status word as well as a colour
+  // (LIVE, STALE and the snapshot's age, OFFLINE) and its agents as they were last heard.
+  function renderSite(v) {
+    const site = v.site;
+    $("site").hidden = !site;
+    $("agents-title").textContent = site ? "Agents \u00b7 " + site.device + " (this box)" : "Agents";
+    if (!site) return;
+    $("site-connection").hidden = site.connected;
+    $("parts").replaceChildren(...site.parts.map((p) => {
+      const word = p.status === "live" ? "LIVE" : p.status === "offline" ? "OFFLINE" : "STALE";
+      const age = p.ageSeconds === null || p.ageSeconds === undefined ? "no floor yet" : "updated " + duration(p.ageSeconds) + " ago";
+      const head = el("h2", { class: "part-head" }, "Agents \u00b7 " + p.device + " ",
+        el("span", { class: "part-status", "data-part-status": p.status }, word), " ", el("span", { class: "dim" }, age));
+      const queues = el("div", { class: "part-queues" }, ...p.queues.map((q) => el("span", { class: "part-queue", "data-queue": q.name },
+        q.name + ": " + num(q.callsWaiting) + " waiting, longest " + duration(q.longestWaitSeconds))));
+      const agents = el("div", { class: "agent-grid" }, ...p.agents.map((a) => el("div", { class: "agent", "data-agent": a.agentId, "data-device": p.device, "data-light": a.light, "data-state": a.state },
+        el("div", { class: "id" }, a.agentId),
+        el("div", { class: "state" }, a.light === "off" ? a.state : a.state + " \u00b7 " + a.light),
+        el("div", { class: "reason" }, a.activeAlerts > 0 ? a.activeAlerts + " open alert" + (a.activeAlerts > 1 ? "s" : "") : ""))));
+      return el("div", { class: "part", "data-device": p.device, "data-part-status": p.status }, head, queues, agents);
+    }));
+  }
+
   function renderAlerts(v) {
     $("alerts").replaceChildren(...v.alerts.slice(0, 8).map((a) => {
       const done = a.acknowledgedAt !== null && a.acknowledgedAt !== undefined;
       const item = el("li", { class: "alert" + (done ? " acknowledged" : ""), "data-alert": a.alertId, "data-agent": a.agentId },
-        el("span", {}, time(a.raisedAt)), el("span", { class: "text" }, a.agentId + ": " + a.text));
+        el("span", {}, time(a.raisedAt)), el("span", { class: "text" }, (a.device ? "[" + a.device + "] " : "") + (a.agentId ? a.agentId + ": " : "") + a.text));
       if (done) item.append(el("span", { class: "acked" }, "acknowledged by " + a.acknowledgedBy));
-      else if (v.canAcknowledge) {
+      else if (v.canAcknowledge && !a.device) {
         const button = el("button", { type: "button", class: "ack" }, "Acknowledge");
         button.addEventListener("click", () => openAck(a));
         item.append(button);
@@ -90,7 +113,7 @@
   function render(v) {
     view = v;
     staleAfter = v.staleAfterSeconds;
-    renderQueues(v); renderAgents(v); renderAlerts(v); renderTrends(v); renderHealth(v);
+    renderQueues(v); renderAgents(v); renderSite(v); renderAlerts(v); renderTrends(v); renderHealth(v);
   }
 
   function setConnection(state, text) {
