@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.Channels;
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Store;
@@ -57,7 +59,21 @@ internal sealed class AlertRecorder : BackgroundService
             return null;
         }
 
-        return new AlertMessage(NewId(), RuleName(agent.Rule), severity.Value, agent.Reason, now, agent.AgentId, agent.CallId);
+        return new AlertMessage(IdFor(agent), RuleName(agent.Rule), severity.Value, agent.Reason, now, agent.AgentId, agent.CallId);
+    }
+
+    /// <summary>
+    /// The id of the alert an agent's status raises, the same wherever it is computed (the wallboard
+    /// shows it, acknowledgements name it): a digest of agent, call, when the light took its colour and
+    /// the rule. Short and URL-safe, whatever characters a SIP Call-ID holds.
+    /// </summary>
+    public static string IdFor(AgentStatus agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{agent.AgentId}\n{agent.CallId}\n{agent.Since.UtcTicks}\n{agent.Rule}");
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), digest);
+        return "al_" + Convert.ToHexStringLower(digest[..8]);
     }
 
     /// <summary>The site alert for a topic spike; the text carries the evidence for a person, <see cref="AlertMessage.Trend"/> for central.</summary>
@@ -67,7 +83,8 @@ internal sealed class AlertRecorder : BackgroundService
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"'{spike.Category}' calls spiking: {spike.WindowCount} in the last {spike.Window.TotalMinutes:0} min, usually {spike.BaselinePerWindow:0.#} ({spike.Ratio:0.#}x, baseline {spike.BaselineCount} in {spike.BaselinePeriod.TotalHours:0.#} h)");
-        return new AlertMessage(NewId(), "topic-spike", AlertSeverity.Warning, text, spike.At) { Trend = spike };
+        var id = string.Create(CultureInfo.InvariantCulture, $"topic-{spike.Category}-{spike.At.ToUnixTimeMilliseconds()}");
+        return new AlertMessage(id, "topic-spike", AlertSeverity.Warning, text, spike.At) { Trend = spike };
     }
 
     public override void Dispose()
@@ -130,9 +147,6 @@ internal sealed class AlertRecorder : BackgroundService
     }
 
     private void OnTopicSpiked(TopicTrendAlert spike) => _queue.Writer.TryWrite(For(spike));
-
-    // Version 7 ids sort by time, so central can order alerts of one box without parsing them.
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
 
     private static string RuleName(AlertRule rule) => rule switch
     {

@@ -1,8 +1,6 @@
 using System.Globalization;
 using EdgeCc.Agent.Floor;
-using EdgeCc.Agent.Store;
 using EdgeCc.Agent.Uplink;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCc.Agent.Web;
@@ -31,26 +29,11 @@ internal sealed class WallboardFeed : IDisposable
     private readonly QueueBoard? _queues;
     private readonly FloorOptions _floorOptions;
     private readonly SiteFloor? _site;
-    private readonly AlertStore? _alertStore;
-    private readonly ILogger<WallboardFeed>? _log;
-    private long _alertsNotQueued;
     private long _alertsRaised;
     private long _acknowledged;
 
-    public WallboardFeed(
-        FloorState floor,
-        TimeProvider time,
-        QueueBoard? queues = null,
-        IOptions<FloorOptions>? floorOptions = null,
-        SiteFloor? site = null,
-        AlertStore? alertStore = null,
-        IOptions<UplinkOptions>? uplink = null,
-        ILogger<WallboardFeed>? log = null)
+    public WallboardFeed(FloorState floor, TimeProvider time, QueueBoard? queues = null, IOptions<FloorOptions>? floorOptions = null, SiteFloor? site = null)
     {
-        // With an uplink, every alert raised here is also stored and queued on `alerts`, so
-        // central and the site's wallboard host see it; without one, the outbox stays for calls.
-        _alertStore = uplink?.Value.Enabled == true ? alertStore : null;
-        _log = log;
         _floorOptions = floorOptions?.Value ?? new FloorOptions();
         ArgumentNullException.ThrowIfNull(floor);
         ArgumentNullException.ThrowIfNull(time);
@@ -74,9 +57,6 @@ internal sealed class WallboardFeed : IDisposable
     public long AlertsRaised => Interlocked.Read(ref _alertsRaised);
 
     public long Acknowledgements => Interlocked.Read(ref _acknowledged);
-
-    /// <summary>Alerts that could not be stored for the uplink (the store failed); each is logged.</summary>
-    public long AlertsNotQueued => Interlocked.Read(ref _alertsNotQueued);
 
     /// <summary>Completes at the next change; take it before reading the view it guards.</summary>
     public Task WhenChanged
@@ -303,7 +283,6 @@ internal sealed class WallboardFeed : IDisposable
         TaskCompletionSource fired;
         var now = _time.GetUtcNow();
         var agent = change.Agent;
-        AlertMessage? raised = null;
         lock (_gate)
         {
             if (change.Before is null || change.Before.Light != agent.Light)
@@ -320,7 +299,9 @@ internal sealed class WallboardFeed : IDisposable
 
             if (agent.Light == LightColour.Red && change.Before?.Light != LightColour.Red)
             {
-                var id = "A" + (Interlocked.Increment(ref _alertsRaised)).ToString(CultureInfo.InvariantCulture);
+                // The id AlertRecorder stores and sends: an acknowledgement names the alert central has.
+                Interlocked.Increment(ref _alertsRaised);
+                var id = AlertRecorder.IdFor(agent);
                 var alert = new AlertView(id, agent.AgentId, agent.CallId, "critical", agent.Reason, now);
                 _alerts.Add(alert);
                 if (_alerts.Count > AlertsKept)
@@ -329,33 +310,12 @@ internal sealed class WallboardFeed : IDisposable
                 }
 
                 AddFeed(new FeedItem("alert", now, agent.AgentId, "alert", agent.Reason));
-                raised = new AlertMessage(id, Word(agent.Rule), AlertSeverity.Critical, agent.Reason, now, agent.AgentId, agent.CallId);
             }
 
             fired = Bump();
         }
 
         fired.TrySetResult();
-        if (raised is not null && _alertStore is not null)
-        {
-            Queue(raised);
-        }
-    }
-
-    private void Queue(AlertMessage alert)
-    {
-        try
-        {
-            _alertStore!.Add(alert);
-        }
-        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
-        {
-            Interlocked.Increment(ref _alertsNotQueued);
-            if (_log is not null)
-            {
-                WebLog.AlertNotQueued(_log, alert.AlertId, alert.AgentId ?? "", ex);
-            }
-        }
     }
 
     private void AddFeed(FeedItem item)

@@ -15,7 +15,4 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 8004, Level = LogLevel.Error, Message = "Request {Path} failed")]
     public static partial void RequestFailed(ILogger logger, string path, Exception error);
-
-    [LoggerMessage(EventId = 8005, Level = LogLevel.Error, Message = "Alert {AlertId} for agent {AgentId} could not be stored for the uplink; it shows on this wallboard only")]
-    public static partial void AlertNotQueued(ILogger logger, string alertId, string agentId, Exception error);
 }

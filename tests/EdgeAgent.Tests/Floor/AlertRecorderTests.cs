@@ -30,7 +30,8 @@ public sealed class AlertRecorderTests : IDisposable
         Assert.Equal(AlertSeverity.Warning, AlertRecorder.For(new FloorChange(amber, green, null, null), T0)!.Severity);
         Assert.Null(AlertRecorder.For(new FloorChange(red, red, null, null), T0));
         Assert.Null(AlertRecorder.For(new FloorChange(green, red, null, null), T0));
-        Assert.NotEqual(escalation.AlertId, AlertRecorder.For(new FloorChange(red, green, null, null), T0)!.AlertId);
+        Assert.Equal(AlertRecorder.IdFor(red), escalation.AlertId);
+        Assert.NotEqual(escalation.AlertId, AlertRecorder.For(new FloorChange(red with { Since = T0.AddMinutes(1) }, green, null, null), T0)!.AlertId);
     }
 
     [Fact]

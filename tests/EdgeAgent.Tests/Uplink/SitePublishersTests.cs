@@ -145,24 +145,23 @@ public sealed class SitePublishersTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData(true, 1)]
-    [InlineData(false, 0)]
-    public void A_red_light_alert_raised_on_the_wallboard_is_queued_on_alerts_only_with_an_uplink(bool uplink, int queued)
+    [Fact]
+    public async Task A_red_light_alert_on_the_wallboard_is_stored_and_queued_under_the_id_the_wallboard_shows()
     {
         var alerts = new AlertStore(_db, _time);
-        using var feed = new EdgeCc.Agent.Web.WallboardFeed(_floor, _time, alertStore: alerts, uplink: Options.Create(new UplinkOptions { Enabled = uplink }));
+        using var feed = new EdgeCc.Agent.Web.WallboardFeed(_floor, _time);
+        var trends = new EdgeCc.Agent.Analysis.TopicTrendDetector(new EdgeCc.Agent.Analysis.TopicTrendOptions(), _time);
+        using var recorder = new EdgeCc.Agent.Floor.AlertRecorder(_floor, trends, alerts, _time, NullLogger<EdgeCc.Agent.Floor.AlertRecorder>.Instance);
+        await recorder.StartAsync(CancellationToken.None);
         _floor.Apply(new CallStarted("c1", _time.GetUtcNow(), "alice", "sip"));
         _floor.Apply(new EdgeCc.Agent.Analysis.Detection("c1", EdgeCc.Agent.Audio.Leg.Customer, "speak to a manager", "escalation", -0.8, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4), 0.9));
+        await recorder.StopAsync(CancellationToken.None);
 
-        Assert.Equal(queued, _outbox.Peek(10).Count(r => r.Topic == OutboxTopics.Alerts));
-        if (uplink)
-        {
-            var stored = Assert.Single(alerts.List());
-            var shown = Assert.Single(feed.View(10, false, []).Alerts);
-            Assert.Equal((shown.AlertId, "escalation", AlertSeverity.Critical, "alice", "c1"), (stored.AlertId, stored.Kind, stored.Severity, stored.AgentId, stored.CallId));
-            Assert.Equal(shown.Text, stored.Text);
-        }
+        Assert.Equal(1, _outbox.Peek(10).Count(r => r.Topic == OutboxTopics.Alerts));
+        var stored = Assert.Single(alerts.List());
+        var shown = Assert.Single(feed.View(10, false, []).Alerts);
+        Assert.Equal((shown.AlertId, "escalation", AlertSeverity.Critical, "alice", "c1"), (stored.AlertId, stored.Kind, stored.Severity, stored.AgentId, stored.CallId));
+        Assert.Equal(shown.Text, stored.Text);
     }
 
     private FloorPublisher Publisher(SiteFloorOptions options) =>

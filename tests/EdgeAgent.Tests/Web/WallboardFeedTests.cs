@@ -26,7 +26,8 @@ public sealed class WallboardFeedTests
 
         var view = feed.View(10, canAcknowledge: true, []);
         Assert.Equal(2, feed.AlertsRaised);
-        Assert.Equal(["A2", "A1"], view.Alerts.Select(a => a.AlertId));
+        Assert.Equal(["c2", "c1"], view.Alerts.Select(a => a.CallId));
+        Assert.Equal(2, view.Alerts.Select(a => a.AlertId).Distinct().Count());
         Assert.All(view.Alerts, a => Assert.Equal("1001", a.AgentId));
         Assert.Equal(new Dictionary<string, long> { ["churn"] = 1, ["escalation"] = 1, ["profanity"] = 1 }, feed.DetectionsByCategory());
         Assert.Equal("red", Assert.Single(view.Agents).Light);
@@ -38,10 +39,11 @@ public sealed class WallboardFeedTests
         using var feed = new WallboardFeed(_floor, _time);
         _floor.Apply(new CallStarted("c1", _time.GetUtcNow(), "1001", "test"));
         Heard("c1", "speak to a manager", "escalation");
+        var id = Assert.Single(feed.View(10, canAcknowledge: true, []).Alerts).AlertId;
         var changed = feed.WhenChanged;
 
-        var first = feed.Acknowledge("A1", "Sam");
-        var second = feed.Acknowledge("A1", "Kim");
+        var first = feed.Acknowledge(id, "Sam");
+        var second = feed.Acknowledge(id, "Kim");
 
         Assert.True(changed.IsCompleted);
         Assert.Equal("Sam", first!.AcknowledgedBy);

@@ -55,6 +55,9 @@ public sealed partial class WebServerTests
         Escalate(web, "1001", "call-m");
         using var client = web.Client();
 
+        // The red light's alert is stored and queued for central by AlertRecorder's own loop.
+        var recorder = web.Services.GetRequiredService<EdgeCc.Agent.Floor.AlertRecorder>();
+        Assert.True(SpinWait.SpinUntil(() => recorder.Recorded >= 1, TimeSpan.FromSeconds(30)), "the alert was stored");
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
 
@@ -89,7 +92,7 @@ public sealed partial class WebServerTests
         Assert.Equal(1, samples["edgecc_active_calls"]);
         Assert.Equal(1, samples["edgecc_agents{light=\"red\"}"]);
         Assert.Equal(1, samples["edgecc_alerts_total"]);
-        Assert.Equal(0, samples["edgecc_outbox_rows"]);
+        Assert.Equal(1, samples["edgecc_outbox_rows"]);
         Assert.Equal(1, samples["edgecc_ready"]);
         Assert.Equal(0, samples["edgecc_display_failures_total"]);
         Assert.Equal(0, samples["edgecc_ami_connected"]);
