@@ -78,13 +78,13 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
         log.WriteLine(string.Create(c, $"  stages, CPU s per audio s of a leg: spotter {spotter:0.0000} (with pre-roll, gap filling, detections), resample 8->16 kHz {resample:0.0000}, voice activity {vad:0.0000}, prosody {prosody:0.0000}, talk + sentiment {talkAndSentiment:0.0000}"));
 
         var memory = MeasureMemory(calls, concurrent, settings, cancellationToken);
-        log.WriteLine(string.Create(c, $"  memory: {concurrent} calls open at once ({2 * concurrent} legs, {memory.Decoders} decoders): RSS {memory.RssBefore / Mebibyte:0.0} -> {memory.RssPeak / Mebibyte:0.0} MB, managed heap {memory.HeapBefore / Mebibyte:0.0} -> {memory.HeapPeak / Mebibyte:0.0} MB: {memory.PerLeg / Mebibyte:0.00} MB per active leg (managed {memory.HeapPerLeg / Mebibyte:0.00})"));
+        log.WriteLine(string.Create(c, $"  memory: {concurrent} calls open at once ({2 * concurrent} legs, {memory.Decoders} decoders): RSS {memory.RssBefore.Resident / Mebibyte:0.0} -> {memory.RssPeak.Resident / Mebibyte:0.0} MB, managed heap {memory.HeapBefore / Mebibyte:0.0} -> {memory.HeapPeak / Mebibyte:0.0} MB: {memory.PerLeg / Mebibyte:0.00} MB per active leg (anonymous {memory.AnonymousPerLeg / Mebibyte:0.00}, mapped files {memory.FilePerLeg / Mebibyte:0.00}, managed heap {memory.HeapPerLeg / Mebibyte:0.00}); PSS {memory.PssBefore / Mebibyte:0.0} -> {memory.PssPeak / Mebibyte:0.0} MB: {memory.ProportionalPerLeg / Mebibyte:0.00} MB per active leg (a model file mapped by every decoder counted once)"));
 
         log.WriteLine(CompareWithCli(calls, settings, rtf, cancellationToken));
 
         var details = string.Create(
             c,
-            $"analysis: {calls.Count * 2} legs x {repeat} rounds, {legAudio:0.0} s of 8 kHz audio, speech {whole.Speech.TotalSeconds / legAudio:0.0%} (voice activity), spotter decoded {whole.Spotted.TotalSeconds / legAudio:0.0%}, {whole.Cpu.TotalSeconds:0.000} s thread CPU, real-time factor {rtf:0.0000} per leg ({1 / rtf:0.0} legs per core, {0.5 / rtf:0.0} calls per core), {memory.PerLeg / Mebibyte:0.0} MB per active leg, {whole.Detections} phrases spotted");
+            $"analysis: {calls.Count * 2} legs x {repeat} rounds, {legAudio:0.0} s of 8 kHz audio, speech {whole.Speech.TotalSeconds / legAudio:0.0%} (voice activity), spotter decoded {whole.Spotted.TotalSeconds / legAudio:0.0%}, {whole.Cpu.TotalSeconds:0.000} s thread CPU, real-time factor {rtf:0.0000} per leg ({1 / rtf:0.0} legs per core, {0.5 / rtf:0.0} calls per core), {memory.PerLeg / Mebibyte:0.0} MB RSS ({memory.ProportionalPerLeg / Mebibyte:0.0} MB PSS) per active leg, {whole.Detections} phrases spotted");
         log.WriteLine(details);
         return new CapacityFigure(Name, 2 * rtf, details);
     }
@@ -254,7 +254,9 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
         }
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var rssBefore = ProcessMemory.ResidentBytes();
+        var rssBefore = ProcessMemory.Now();
+        var pssBefore = ProcessMemory.ProportionalBytes();
+        var pssPeak = pssBefore;
         var rssPeak = rssBefore;
         var heapPeak = heapBefore;
         var decoders = 0;
@@ -280,12 +282,13 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
             if (frame == shortest - 1)
             {
                 heapPeak = GC.GetTotalMemory(forceFullCollection: true);
+                pssPeak = ProcessMemory.ProportionalBytes();
                 decoders = spotters.Created;
             }
 
             if (frame % 50 == 49 || frame == shortest - 1)
             {
-                rssPeak = Math.Max(rssPeak, ProcessMemory.ResidentBytes());
+                rssPeak = ProcessMemory.Max(rssPeak, ProcessMemory.Now());
             }
 
             for (var i = 0; i < count; i++)
@@ -299,7 +302,7 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
             }
         }
 
-        return new MemoryFigures(rssBefore, rssPeak, heapBefore, heapPeak, decoders, 2 * count);
+        return new MemoryFigures(rssBefore, rssPeak, pssBefore, pssPeak, heapBefore, heapPeak, decoders, 2 * count);
     }
 
     /// <summary>The Debian CLI on the same legs (at 16 kHz, as our spotter hears them), model and phrase list.</summary>
@@ -389,9 +392,15 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
         public TimeSpan Signals { get; set; }
     }
 
-    private sealed record MemoryFigures(long RssBefore, long RssPeak, long HeapBefore, long HeapPeak, int Decoders, int Legs)
+    private sealed record MemoryFigures(ProcessMemory RssBefore, ProcessMemory RssPeak, long PssBefore, long PssPeak, long HeapBefore, long HeapPeak, int Decoders, int Legs)
     {
-        public double PerLeg => (double)(RssPeak - RssBefore) / Legs;
+        public double PerLeg => (double)(RssPeak.Resident - RssBefore.Resident) / Legs;
+
+        public double ProportionalPerLeg => (double)(PssPeak - PssBefore) / Legs;
+
+        public double AnonymousPerLeg => (double)(RssPeak.Anonymous - RssBefore.Anonymous) / Legs;
+
+        public double FilePerLeg => (double)(RssPeak.File - RssBefore.File) / Legs;
 
         public double HeapPerLeg => (double)(HeapPeak - HeapBefore) / Legs;
     }

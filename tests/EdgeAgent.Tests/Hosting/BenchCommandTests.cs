@@ -35,13 +35,13 @@ public partial class BenchCommandTests
         Assert.Equal("edgecc: unknown bench 'teleportation' (known: analysis)", error.Trim());
     }
 
-    [GeneratedRegex(@"^analysis: 6 legs x 1 rounds, [0-9.]+ s of 8 kHz audio, speech [0-9.]+% \(voice activity\), spotter decoded [0-9.]+%, [0-9.]+ s thread CPU, real-time factor [0-9.]+ per leg \([0-9.]+ legs per core, [0-9.]+ calls per core\), -?[0-9.]+ MB per active leg, [0-9]+ phrases spotted$")]
+    [GeneratedRegex(@"^analysis: 6 legs x 1 rounds, [0-9.]+ s of 8 kHz audio, speech [0-9.]+% \(voice activity\), spotter decoded [0-9.]+%, [0-9.]+ s thread CPU, real-time factor [0-9.]+ per leg \([0-9.]+ legs per core, [0-9.]+ calls per core\), -?[0-9.]+ MB RSS \(-?[0-9.]+ MB PSS\) per active leg, [0-9]+ phrases spotted$")]
     private static partial Regex AnalysisLine();
 
     [GeneratedRegex(@"^  stages, CPU s per audio s of a leg: spotter [0-9.]+ .*, resample 8->16 kHz [0-9.]+, voice activity [0-9.]+, prosody [0-9.]+, talk \+ sentiment [0-9.]+$")]
     private static partial Regex StagesLine();
 
-    [GeneratedRegex(@"^  memory: 2 calls open at once \(4 legs, 4 decoders\): RSS [0-9.]+ -> [0-9.]+ MB, managed heap [0-9.]+ -> [0-9.]+ MB: -?[0-9.]+ MB per active leg \(managed -?[0-9.]+\)$")]
+    [GeneratedRegex(@"^  memory: 2 calls open at once \(4 legs, 4 decoders\): RSS [0-9.]+ -> [0-9.]+ MB, managed heap [0-9.]+ -> [0-9.]+ MB: -?[0-9.]+ MB per active leg \(anonymous -?[0-9.]+, mapped files -?[0-9.]+, managed heap -?[0-9.]+\); PSS [0-9.]+ -> [0-9.]+ MB: -?[0-9.]+ MB per active leg")]
     private static partial Regex MemoryLine();
 
     // The test packages include pocketsphinx (scripts/install-deps.sh test), so the CLI runs, never skips.
