@@ -20,7 +20,8 @@ public partial class BenchCommandTests
         var (code, output, error) = await EdgeccProcess.RunAsync("bench", "analysis", "--repeat", "1", "--calls", "2");
         Assert.True(code == 0, error);
         var lines = output.TrimEnd().Split('\n');
-        Assert.Matches(StagesLine(), lines[^5]);
+        Assert.Matches(StagesLine(), lines[^6]);
+        Assert.Matches(RoundsLine(), lines[^5]);
         Assert.Matches(MemoryLine(), lines[^4]);
         Assert.Matches(CliLine(), lines[^3]);
         Assert.Matches(AnalysisLine(), lines[^2]);
@@ -40,6 +41,9 @@ public partial class BenchCommandTests
 
     [GeneratedRegex(@"^  stages, CPU s per audio s of a leg: spotter [0-9.]+ .*, resample 8->16 kHz [0-9.]+, voice activity [0-9.]+, prosody [0-9.]+, talk \+ sentiment [0-9.]+$")]
     private static partial Regex StagesLine();
+
+    [GeneratedRegex(@"^  rounds, real-time factor per leg: [0-9.]+ \(best [0-9.]+: [0-9.]+ legs per core\)$")]
+    private static partial Regex RoundsLine();
 
     [GeneratedRegex(@"^  memory: 2 calls open at once \(4 legs, 4 decoders\): RSS [0-9.]+ -> [0-9.]+ MB, managed heap [0-9.]+ -> [0-9.]+ MB: -?[0-9.]+ MB per active leg \(anonymous -?[0-9.]+, mapped files -?[0-9.]+, managed heap -?[0-9.]+\); PSS [0-9.]+ -> [0-9.]+ MB: -?[0-9.]+ MB per active leg")]
     private static partial Regex MemoryLine();
