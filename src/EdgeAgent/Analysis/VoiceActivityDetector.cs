@@ -31,11 +31,12 @@ public sealed class VoiceActivityDetector
     private const double FullScaleSquared = 32768.0 * 32768.0;
 
     private readonly VoiceActivityOptions _options;
-    private readonly SignalFft _fft = new(FftSize);
+    private readonly SignalRealFft _fft = new(FftSize);
     private readonly float[] _window = new float[FftSize];
     private readonly float[] _history = new float[FftSize];
-    private readonly float[] _re = new float[FftSize];
-    private readonly float[] _im = new float[FftSize];
+    private readonly float[] _windowed = new float[FftSize];
+    private readonly float[] _re = new float[(FftSize / 2) + 1];
+    private readonly float[] _im = new float[(FftSize / 2) + 1];
     private readonly int _hangoverBlocks;
     private int _pending;
     private long _blocks;
@@ -190,20 +191,30 @@ public sealed class VoiceActivityDetector
     {
         for (var i = 0; i < FftSize; i++)
         {
-            _re[i] = _history[i] * _window[i];
-            _im[i] = 0;
+            _windowed[i] = _history[i] * _window[i];
         }
 
-        _fft.Forward(_re, _im);
+        _fft.Forward(_windowed, _re, _im);
         double sum = 0;
         double sumLog = 0;
+        double product = 1;
         for (var k = LowBin; k <= HighBin; k++)
         {
             // The +1 keeps digital silence finite; it is far below any real signal's bin power.
             var power = (_re[k] * _re[k]) + (_im[k] * _im[k]) + 1f;
             sum += power;
-            sumLog += MathF.Log(power);
+
+            // One log per 8 bins: a bin's power is at most (256 x 32768)^2 = 7e13, so 8 of them
+            // multiply to at most 1e111, well inside a double.
+            product *= power;
+            if (((k - LowBin) & 7) == 7)
+            {
+                sumLog += Math.Log(product);
+                product = 1;
+            }
         }
+
+        sumLog += Math.Log(product);
 
         const int bins = HighBin - LowBin + 1;
         return Math.Exp(sumLog / bins) / (sum / bins);

@@ -25,8 +25,10 @@ internal static class Cli
                  [--agent ID]      through the pipeline; prints stream quality and the summaries
           config validate          load every configuration source, validate it: OK (exit 0) or the errors (exit 2)
           config show              the effective configuration, the source of each value, secrets masked
-          bench [NAME] [--repeat N] [--samples DIR]
-                                   measure this box: how many calls it can analyse in real time
+          bench [NAME]             measure this box: every bench (or NAME), then how many calls it can analyse in real time
+          bench analysis           whole per-leg analysis (VAD, spotting, prosody, talk, sentiment) on the demo calls
+               [--repeat N] [--calls N] [--samples DIR]   at 8 kHz: legs per core, stage costs, MB per leg with N calls
+                                   open (default 20), pocketsphinx_continuous -kws on the same legs
           bench floor              latency and allocations of detection -> light -> strip write
           bench telephony          telephony stage on a synthetic capture vs tshark in the same run
                [--calls N] [--seconds S]   (default 200 calls x 60 s)
