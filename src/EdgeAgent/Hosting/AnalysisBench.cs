@@ -141,7 +141,7 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
         }
 
         var duration = TimeSpan.FromSeconds(call.Seconds);
-        var summary = analysis.End(DateTimeOffset.UnixEpoch + duration, duration, "bench", found);
+        var summary = analysis.End(DateTimeOffset.UnixEpoch + duration, duration, "bench", [], found);
         var (received, spotted) = analysis.Workload;
         return new CallResult(received, summary.Legs[0].SpeechDuration + summary.Legs[1].SpeechDuration, spotted, summary.Detections.Count);
     }
@@ -309,7 +309,7 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
                 if (frame == sources[i].Frames - 1)
                 {
                     var duration = TimeSpan.FromSeconds(sources[i].Seconds);
-                    open[i].End(DateTimeOffset.UnixEpoch + duration, duration, "bench", found);
+                    open[i].End(DateTimeOffset.UnixEpoch + duration, duration, "bench", [], found);
                     found.Clear();
                 }
             }
