@@ -286,11 +286,12 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
             _reported.Add((phrase, start, end));
             firstNewStart = Math.Min(firstNewStart, start);
+            var margin = Margin(s.Score);
             found.Add(new SpottedPhrase(
                 phrase,
                 TimeSpan.FromSeconds(start / (double)SampleRate),
                 TimeSpan.FromSeconds(end / (double)SampleRate),
-                Confidence(s.Score, phrase.Threshold)));
+                Confidence(margin, phrase.Threshold)) { Margin = margin });
         }
 
         return firstNewStart != long.MaxValue;
@@ -309,9 +310,10 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         return false;
     }
 
-    private double Confidence(int score, int threshold)
+    private double Margin(int score) => (score + PocketSphinxNative.KwsScoreOffset) * _log10PerScoreUnit;
+
+    private double Confidence(double margin, int threshold)
     {
-        var margin = (score + PocketSphinxNative.KwsScoreOffset) * _log10PerScoreUnit;
         var ceiling = PocketSphinxNative.KwsScoreOffset * _log10PerScoreUnit;
         return Math.Clamp(0.5 + (0.5 * (margin - threshold) / (ceiling - threshold)), 0.0, 1.0);
     }
