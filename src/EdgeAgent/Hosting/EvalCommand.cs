@@ -46,7 +46,7 @@ internal static class EvalCommand
         }
 
         var files = sets.Sum(s => s.Items.Count);
-        output.WriteLine(string.Create(C, $"edgecc eval {settings.Corpus}: {sets.Count} sets, {files} files ({corpus.Generator ?? "no generator"})"));
+        output.WriteLine(string.Create(C, $"edgecc eval {settings.Corpus}: {sets.Count} sets, {files} files{(settings.Every > 1 ? $" (every {settings.Every}th file of each set)" : "")} ({corpus.Generator ?? "no generator"})"));
         output.WriteLine($"edgecc: LegAnalysis per file (one leg, 20 ms frames at the file's rate, voice-activity gating {(analysis.SpotSpeechOnly ? "on" : "off")}), model {analysis.ModelDirectory}, {settings.Jobs} files at a time");
         output.WriteLine("latency: audio position of the leg when LegAnalysis returned the detection minus the labelled phrase end (algorithmic: queueing and compute time not included)");
         output.WriteLine("CPU: thread CPU of the analysis (voice activity, prosody, resampling, spotting, decoder creation) per second of audio");
@@ -102,7 +102,7 @@ internal static class EvalCommand
     private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..0 swept over its detection margins on the even-numbered files of each set (odd-numbered ones held out); budget {settings.Budget:0.##} false alarms per phrase per hour; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
+        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..0 swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
         var permissive = new Dictionary<string, EvalRun>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
@@ -128,7 +128,7 @@ internal static class EvalCommand
 
                 var items = bandSets
                     .Where(s => s.Phrases.Any(p => PronunciationDictionary.Normalize(p.Text) == key))
-                    .SelectMany(s => permissive[s.Name].Scored(s, half: 0))
+                    .SelectMany(s => permissive[s.Name].Scored(s, CalibrationSplit.Calibration))
                     .ToList();
                 var current = narrowband ? phrase.ThresholdFor(8_000) : phrase.Threshold;
                 choices[key] = ThresholdCalibrator.Choose(phrase.Text, items, settings.Budget, settings.Permissive, unspoken: current);
@@ -145,8 +145,8 @@ internal static class EvalCommand
         {
             var thresholds = chosen[set.IsNarrowband];
             var texts = set.Phrases.Select(p => p.Text).ToList();
-            output.WriteLine($"  {set.Name}");
-            foreach (var (half, label) in new[] { (0, "calibration half"), (1, "held-out half") })
+            output.WriteLine($"  {set.Name} (calibration voices {string.Join(", ", CalibrationSplit.Voices(set, 0))}; held out {string.Join(", ", CalibrationSplit.Voices(set, 1))})");
+            foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {
                 var items = permissive[set.Name].Scored(set, half)
                     .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Margin >= thresholds[PronunciationDictionary.Normalize(d.Phrase)].Threshold)] })
@@ -171,7 +171,7 @@ internal static class EvalCommand
             var run = spotting.Run(corpus, set, EvalSpotting.ForBand(phrases, set.IsNarrowband), cancellationToken);
             WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, cancellationToken);
             var texts = set.Phrases.Select(p => p.Text).ToList();
-            foreach (var (half, label) in new[] { (0, "calibration half"), (1, "held-out half") })
+            foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {
                 var items = run.Scored(set, half);
                 var score = EvalScorer.Score(texts, items);

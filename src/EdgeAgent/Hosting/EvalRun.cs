@@ -12,14 +12,15 @@ internal sealed record EvalRun(string Spotter, IReadOnlyList<EvalItemRun> Items,
 
     public double CpuPerAudioSecond => AudioSeconds <= 0 ? 0 : Cpu.TotalSeconds / AudioSeconds;
 
-    /// <summary>The items to score against <paramref name="set"/>'s labels; <paramref name="half"/> 0 or 1 keeps every other item, null all.</summary>
+    /// <summary>The items to score against <paramref name="set"/>'s labels: those of one <see cref="CalibrationSplit"/> half, or all when null.</summary>
     public List<ScoredItem> Scored(CorpusSet set, int? half = null)
     {
         ArgumentNullException.ThrowIfNull(set);
+        var halves = CalibrationSplit.Halves(set);
         var scored = new List<ScoredItem>();
         for (var i = 0; i < Items.Count; i++)
         {
-            if (half is null || i % 2 == half)
+            if (half is null || halves[i] == half)
             {
                 scored.Add(new ScoredItem(set.Items[i].Phrases, Items[i].Detections, Items[i].Seconds));
             }

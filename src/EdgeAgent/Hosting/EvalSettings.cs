@@ -12,7 +12,8 @@ internal sealed record EvalSettings(
     double Budget,
     string Out,
     int Permissive,
-    int Jobs)
+    int Jobs,
+    int Every = 1)
 {
     public static EvalSettings From(CommandLine command)
     {
@@ -74,6 +75,12 @@ internal sealed record EvalSettings(
             throw new CommandLineException("--jobs must be a whole number, at least 1");
         }
 
+        var every = command.GetDouble("every", 1);
+        if (every < 1 || every != Math.Floor(every))
+        {
+            throw new CommandLineException("--every must be a whole number, at least 1");
+        }
+
         var sets = (command.Get("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new EvalSettings(
             command.Arguments[0],
@@ -84,10 +91,11 @@ internal sealed record EvalSettings(
             budget,
             command.Get("out") ?? EvalCommand.DefaultOut,
             (int)permissive,
-            (int)jobs);
+            (int)jobs,
+            (int)every);
     }
 
-    /// <summary>The corpus sets asked for (all when none was named), in the manifest's order.</summary>
+    /// <summary>The corpus sets asked for (all when none was named), in the manifest's order, with every <see cref="Every"/>-th file.</summary>
     public List<CorpusSet> Select(CorpusManifest corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -99,6 +107,8 @@ internal sealed record EvalSettings(
             }
         }
 
-        return [.. corpus.Sets.Where(s => Sets.Count == 0 || Sets.Contains(s.Name))];
+        return [.. corpus.Sets
+            .Where(s => Sets.Count == 0 || Sets.Contains(s.Name))
+            .Select(s => Every == 1 ? s : s with { Items = [.. s.Items.Where((_, i) => i % Every == 0)] })];
     }
 }
