@@ -33,8 +33,25 @@ internal static class EvalCommand
         ArgumentNullException.ThrowIfNull(output);
         var settings = EvalSettings.From(command);
         var overrides = new Dictionary<string, string?>(command.Overrides, StringComparer.OrdinalIgnoreCase);
-        overrides.TryAdd("Store:DataDirectory", Path.Combine(Path.GetTempPath(), "edgecc-eval-" + Environment.ProcessId));
+        var scratch = Path.Combine(Path.GetTempPath(), "edgecc-eval-" + Environment.ProcessId);
+        overrides.TryAdd("Store:DataDirectory", scratch);
         overrides.TryAdd("Web:Enabled", "false");
+        try
+        {
+            return Run(settings, command, overrides, output, cancellationToken);
+        }
+        finally
+        {
+            // The host wants a data directory; eval stores nothing in it.
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    private static int Run(EvalSettings settings, CommandLine command, Dictionary<string, string?> overrides, TextWriter output, CancellationToken cancellationToken)
+    {
         using var host = Program.BuildHost(new HostSettings { ConfigFile = command.Get("config"), Overrides = overrides, MinimumLogLevel = LogLevel.Warning });
         var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
         var corpus = CorpusManifest.Load(settings.Corpus);
@@ -67,7 +84,8 @@ internal static class EvalCommand
             foreach (var set in sets)
             {
                 var ours = spotting.Run(corpus, set, EvalSpotting.ForBand(set.Phrases, set.IsNarrowband), cancellationToken);
-                WriteSet(output, corpus, set, "thresholds from the manifest", "edgecc", ours, cli, figures, cancellationToken);
+                var source = settings.ThresholdsFile is null ? "thresholds from the manifest" : "thresholds from " + settings.ThresholdsFile;
+                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, cancellationToken);
             }
         }
 

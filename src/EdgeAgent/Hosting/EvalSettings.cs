@@ -1,4 +1,5 @@
 using EdgeCc.Agent.Analysis.Evaluation;
+using Microsoft.Extensions.Configuration;
 
 namespace EdgeCc.Agent.Hosting;
 
@@ -13,7 +14,8 @@ internal sealed record EvalSettings(
     string Out,
     int Permissive,
     int Jobs,
-    int Every = 1)
+    int Every = 1,
+    string? ThresholdsFile = null)
 {
     public static EvalSettings From(CommandLine command)
     {
@@ -52,6 +54,11 @@ internal sealed record EvalSettings(
         }
 
         var calibrate = command.Has("calibrate");
+        if (calibrate && command.Has("thresholds"))
+        {
+            throw new CommandLineException("eval: --thresholds FILE evaluates thresholds; --calibrate picks them: give one");
+        }
+
         if (!calibrate && (command.Has("budget") || command.Has("out") || command.Has("permissive")))
         {
             throw new CommandLineException("eval: --budget, --out and --permissive go with --calibrate");
@@ -92,7 +99,8 @@ internal sealed record EvalSettings(
             command.Get("out") ?? EvalCommand.DefaultOut,
             (int)permissive,
             (int)jobs,
-            (int)every);
+            (int)every,
+            command.Get("thresholds"));
     }
 
     /// <summary>The corpus sets asked for (all when none was named), in the manifest's order, with every <see cref="Every"/>-th file.</summary>
@@ -109,6 +117,34 @@ internal sealed record EvalSettings(
 
         return [.. corpus.Sets
             .Where(s => Sets.Count == 0 || Sets.Contains(s.Name))
-            .Select(s => Every == 1 ? s : s with { Items = [.. s.Items.Where((_, i) => i % Every == 0)] })];
+            .Select(s => Every == 1 ? s : s with { Items = [.. s.Items.Where((_, i) => i % Every == 0)] })
+            .Select(s => ThresholdsFile is null ? s : s with { Phrases = WithThresholds(s.Phrases, ThresholdsFile) })];
+    }
+
+    /// <summary>
+    /// The phrases with Threshold and NarrowbandThreshold from a configuration file's <c>Analysis:Phrases</c> (e.g. one
+    /// <c>--calibrate</c> wrote), matched by text; phrases the file does not list keep the manifest's.
+    /// </summary>
+    private static List<Analysis.Phrase> WithThresholds(List<Analysis.Phrase> phrases, string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"--thresholds: {file} does not exist", file);
+        }
+
+        var configured = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddJsonFile(Path.GetFullPath(file), optional: false)
+            .Build()
+            .GetSection("Analysis:Phrases")
+            .Get<List<Analysis.Phrase>>() ?? [];
+        var byText = new Dictionary<string, Analysis.Phrase>(StringComparer.Ordinal);
+        foreach (var phrase in configured)
+        {
+            byText.TryAdd(Analysis.PronunciationDictionary.Normalize(phrase.Text), phrase);
+        }
+
+        return [.. phrases.Select(p => byText.TryGetValue(Analysis.PronunciationDictionary.Normalize(p.Text), out var c)
+            ? new Analysis.Phrase { Text = p.Text, Category = p.Category, Weight = p.Weight, Threshold = c.Threshold, NarrowbandThreshold = c.NarrowbandThreshold }
+            : p)];
     }
 }

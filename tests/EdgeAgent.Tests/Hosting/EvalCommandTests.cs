@@ -129,6 +129,7 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
     [InlineData(new[] { "eval", "DIR", "--budget", "2" }, "go with --calibrate")]
     [InlineData(new[] { "eval", "DIR", "--calibrate", "--permissive", "-90" }, "--permissive")]
     [InlineData(new[] { "eval", "DIR", "extra" }, "unexpected argument 'extra'")]
+    [InlineData(new[] { "eval", "DIR", "--calibrate", "--thresholds", "f.json" }, "give one")]
     public void Bad_eval_arguments_are_refused_with_the_reason(string[] args, string reason)
     {
         var error = Assert.Throws<CommandLineException>(() => EvalSettings.From(CommandLine.Parse(args)));
@@ -142,6 +143,23 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         Assert.Equal("f.json", EvalSettings.From(CommandLine.Parse(["eval", "DIR", "--json", "f.json"])).JsonFile);
         Assert.Equal("g.json", EvalSettings.From(CommandLine.Parse(["eval", "DIR", "--json=g.json", "--set", "a,b"])).JsonFile);
         Assert.Equal(["a", "b"], EvalSettings.From(CommandLine.Parse(["eval", "DIR", "--set", "a,b"])).Sets);
+    }
+
+    [Fact]
+    public void Thresholds_from_a_calibrated_file_replace_the_manifest_ones_by_phrase_text()
+    {
+        using var corpus = new EvalTestCorpus(files: 1);
+        var file = Path.Combine(corpus.Directory, "thresholds.json");
+        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }]);
+        var manifest = CorpusManifest.Load(corpus.Directory);
+
+        var sets = EvalSettings.From(CommandLine.Parse(["eval", corpus.Directory, "--thresholds", file])).Select(manifest);
+
+        var phrases = sets[0].Phrases;
+        Assert.Equal((-33, -44), (phrases[0].Threshold, phrases[0].NarrowbandThreshold));
+        Assert.Equal("mister john dashwood", phrases[0].Text);
+        Assert.Equal((-20, null), (phrases[1].Threshold, phrases[1].NarrowbandThreshold));
+        Assert.Equal(-44, EvalSpotting.ForBand(sets[1].Phrases, narrowband: true)[0].Threshold);
     }
 
     private static string[] Overrides(EvalTestCorpus corpus) =>
