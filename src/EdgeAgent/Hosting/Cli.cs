@@ -32,6 +32,7 @@ internal static class Cli
                [--calls N] [--seconds S]   (default 200 calls x 60 s)
           eval CORPUS_DIR          a labelled corpus (manifest.json) through the spotting path, beside
                [--set A,B] [--cli|--no-cli] [--json FILE] [--jobs N] [--every K] [--thresholds FILE]
+               [--detections FILE.tsv]
                                    pocketsphinx_continuous -kws: per phrase and set precision, recall,
                                    F1, false alarms per hour, detection latency, CPU per audio second
                --calibrate [--budget 1.0] [--out FILE] [--permissive -60]

@@ -75,9 +75,11 @@ internal static class EvalCommand
         var spotting = new EvalSpotting(analysis, loggers, settings.Jobs);
         using var cli = useCli ? new SphinxCliRunner(analysis, settings.Jobs) : null;
         var figures = new List<EvalFigures>();
+        using var detections = settings.DetectionsFile is { } tsv ? new StreamWriter(tsv) : null;
+        detections?.WriteLine("set\trun\tfile\tphrase\tstart\tend\treported_at\tmargin\tmatch");
         if (settings.Calibrate)
         {
-            Calibrate(output, settings, corpus, sets, spotting, cli, figures, cancellationToken);
+            Calibrate(output, settings, corpus, sets, spotting, cli, figures, detections, cancellationToken);
         }
         else
         {
@@ -85,7 +87,7 @@ internal static class EvalCommand
             {
                 var ours = spotting.Run(corpus, set, EvalSpotting.ForBand(set.Phrases, set.IsNarrowband), cancellationToken);
                 var source = settings.ThresholdsFile is null ? "thresholds from the manifest" : "thresholds from " + settings.ThresholdsFile;
-                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, cancellationToken);
+                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, detections, cancellationToken);
             }
         }
 
@@ -99,17 +101,35 @@ internal static class EvalCommand
         return Cli.ExitOk;
     }
 
-    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, CancellationToken cancellationToken)
+    /// <summary>One TSV row per detection: set, run, file, phrase, start, end, reported at, margin, TP or FA.</summary>
+    private static void WriteDetections(TextWriter? detections, CorpusSet set, string label, List<(int Item, EvalDetection Detection, bool Matched)>? outcomes)
+    {
+        if (detections is null || outcomes is null)
+        {
+            return;
+        }
+
+        foreach (var (item, d, matched) in outcomes)
+        {
+            detections.WriteLine(string.Create(C, $"{set.Name}\t{label}\t{set.Items[item].File}\t{d.Phrase}\t{d.Start:0.00}\t{d.End:0.00}\t{d.ReportedAt:0.00}\t{d.Margin:0.0}\t{(matched ? "TP" : "FA")}"));
+        }
+    }
+
+    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
     {
         var texts = set.Phrases.Select(p => p.Text).ToList();
-        var ourScore = EvalScorer.Score(texts, ours.Scored(set));
+        var outcomes = detections is null ? null : new List<(int Item, EvalDetection Detection, bool Matched)>();
+        var ourScore = EvalScorer.Score(texts, ours.Scored(set), outcomes);
+        WriteDetections(detections, set, label, outcomes);
         figures.Add(EvalFigures.From(set, label, ourScore, set.Items.Count, ours));
         EvalRun? cliRun = null;
         SetScore? cliScore = null;
         if (cli is not null)
         {
             cliRun = cli.Run(corpus, set, cancellationToken);
-            cliScore = EvalScorer.Score(texts, cliRun.Scored(set));
+            outcomes?.Clear();
+            cliScore = EvalScorer.Score(texts, cliRun.Scored(set), outcomes);
+            WriteDetections(detections, set, "cli", outcomes);
             figures.Add(EvalFigures.From(set, "cli", cliScore, set.Items.Count, cliRun));
         }
 
@@ -117,7 +137,7 @@ internal static class EvalCommand
         EvalReport.WriteSet(output, title, ourScore, ours, cliScore, cliRun);
     }
 
-    private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, CancellationToken cancellationToken)
+    private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
     {
         output.WriteLine();
         output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..0 swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
@@ -187,7 +207,7 @@ internal static class EvalCommand
         {
             var phrases = set.Phrases.Select(p => byText[PronunciationDictionary.Normalize(p.Text)]).ToList();
             var run = spotting.Run(corpus, set, EvalSpotting.ForBand(phrases, set.IsNarrowband), cancellationToken);
-            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, cancellationToken);
+            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, cancellationToken);
             var texts = set.Phrases.Select(p => p.Text).ToList();
             foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {

@@ -15,7 +15,8 @@ internal sealed record EvalSettings(
     int Permissive,
     int Jobs,
     int Every = 1,
-    string? ThresholdsFile = null)
+    string? ThresholdsFile = null,
+    string? DetectionsFile = null)
 {
     public static EvalSettings From(CommandLine command)
     {
@@ -100,7 +101,8 @@ internal sealed record EvalSettings(
             (int)permissive,
             (int)jobs,
             (int)every,
-            command.Get("thresholds"));
+            command.Get("thresholds"),
+            command.Get("detections"));
     }
 
     /// <summary>The corpus sets asked for (all when none was named), in the manifest's order, with every <see cref="Every"/>-th file.</summary>

@@ -12,7 +12,8 @@ internal static class EvalScorer
     /// <summary>How far outside the labelled phrase a detection may lie and still be that phrase (seconds).</summary>
     public const double Tolerance = 0.5;
 
-    public static SetScore Score(IReadOnlyList<string> phrases, IEnumerable<ScoredItem> items)
+    /// <param name="outcomes">When given, gets every detection of a listed phrase with the index of its item and whether it matched.</param>
+    public static SetScore Score(IReadOnlyList<string> phrases, IEnumerable<ScoredItem> items, List<(int Item, EvalDetection Detection, bool Matched)>? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(items);
@@ -28,14 +29,23 @@ internal static class EvalScorer
         var seconds = 0.0;
         var expected = new List<LabelledPhrase>();
         var detected = new List<EvalDetection>();
+        var matched = outcomes is null ? null : new List<bool>();
+        var index = 0;
         foreach (var item in items)
         {
             seconds += item.Seconds;
             for (var p = 0; p < keys.Length; p++)
             {
                 Select(item, keys[p], expected, detected);
-                tallies[p] = tallies[p].Add(Match(expected, detected, latencies));
+                matched?.Clear();
+                tallies[p] = tallies[p].Add(Match(expected, detected, latencies, matched));
+                for (var d = 0; matched is not null && d < detected.Count; d++)
+                {
+                    outcomes!.Add((index, detected[d], matched[d]));
+                }
             }
+
+            index++;
         }
 
         var overall = new PhraseTally("overall", 0, 0, 0);
@@ -48,7 +58,8 @@ internal static class EvalScorer
     }
 
     /// <summary>Scores one phrase in one file; latencies of matched detections that carry a report time are appended.</summary>
-    public static PhraseTally Match(IReadOnlyList<LabelledPhrase> expected, IReadOnlyList<EvalDetection> detected, List<double> latencies)
+    /// <param name="matched">When given, gets whether each detection (in the order given) matched.</param>
+    public static PhraseTally Match(IReadOnlyList<LabelledPhrase> expected, IReadOnlyList<EvalDetection> detected, List<double> latencies, List<bool>? matched = null)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(detected);
@@ -62,29 +73,35 @@ internal static class EvalScorer
         if (!timed)
         {
             var hits = Math.Min(expected.Count, detected.Count);
+            for (var d = 0; matched is not null && d < detected.Count; d++)
+            {
+                matched.Add(d < hits);
+            }
+
             return new PhraseTally("", hits, expected.Count - hits, detected.Count - hits);
         }
 
-        var matched = new bool[expected.Count];
+        var taken = new bool[expected.Count];
         int tp = 0, fa = 0;
         foreach (var d in detected)
         {
             var found = -1;
             for (var j = 0; j < expected.Count && found < 0; j++)
             {
-                if (!matched[j] && d.Start <= expected[j].End!.Value + Tolerance && d.End >= expected[j].Start!.Value - Tolerance)
+                if (!taken[j] && d.Start <= expected[j].End!.Value + Tolerance && d.End >= expected[j].Start!.Value - Tolerance)
                 {
                     found = j;
                 }
             }
 
+            matched?.Add(found >= 0);
             if (found < 0)
             {
                 fa++;
                 continue;
             }
 
-            matched[found] = true;
+            taken[found] = true;
             tp++;
             if (d.ReportedAt is { } reported)
             {
