@@ -266,7 +266,10 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             return false;
         }
 
-        _reported.RemoveAll(r => r.End < _legSamples - HistorySamples);
+        // A report can only be found again by this utterance if it reaches into it. Pruning by the history window
+        // instead let the utterance's own stale copy of a report (the detection list clears only with a new
+        // utterance) come back as a new phrase 5 s later: measured by edgecc eval as one false alarm per phrase.
+        _reported.RemoveAll(r => r.End <= _utteranceStart);
 
         // The detection list is newest first.
         for (var i = _segments.Count - 1; i >= 0; i--)
