@@ -40,6 +40,9 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
 
     public int DetectionCount { get; private set; }
 
+    /// <summary>Sees each spotted phrase (with its margin) just before it becomes a detection: for <c>edgecc eval</c>.</summary>
+    public Action<SpottedPhrase>? Spotted { get; init; }
+
     private long SpottedSamples { get; set; }
 
     public void Process(AudioFrame frame, SignalCallAnalyzer signals, List<Detection> detections)
@@ -175,6 +178,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
         foreach (var spotted in _found)
         {
             var phrase = spotted.Phrase;
+            Spotted?.Invoke(spotted);
             detections.Add(new Detection(
                 callId,
                 leg,

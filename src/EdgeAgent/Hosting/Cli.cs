@@ -32,6 +32,15 @@ internal static class Cli
           bench floor              latency and allocations of detection -> light -> strip write
           bench telephony          telephony stage on a synthetic capture vs tshark in the same run
                [--calls N] [--seconds S]   (default 200 calls x 60 s)
+          eval CORPUS_DIR          a labelled corpus (manifest.json) through the spotting path, beside
+               [--set A,B] [--cli|--no-cli] [--json FILE] [--jobs N] [--every K] [--thresholds FILE]
+               [--detections FILE.tsv]
+                                   pocketsphinx_continuous -kws: per phrase and set precision, recall,
+                                   F1, false alarms per hour, detection latency, CPU per audio second
+               --calibrate [--budget 1.0] [--out FILE] [--permissive -60]
+                                   per-phrase thresholds per band (wideband/narrowband) with the most
+                                   recall under the false-alarm budget (per phrase per hour), written as
+                                   a configuration file, then a run with them
           devices                  USB headsets connected now, their USB port and desk mapping
           lights-test [--step MS]  installer's test pattern: every pixel, matrix module, digit and relay
         options:
@@ -72,6 +81,7 @@ internal static class Cli
                 "bench" when command.Arguments is ["floor"] => Floor.FloorBenchmark.Run(Console.Out),
                 "bench" when command.Arguments is ["telephony"] => await BenchTelephonyCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
+                "eval" => EvalCommand.Run(command, Console.Out, cancel.Token),
                 "devices" => DevicesCommand.Run(command, Console.Out),
                 "lights-test" => await LightsTestCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 _ => throw new CommandLineException($"unknown verb '{command.Verb}' (try --help)"),

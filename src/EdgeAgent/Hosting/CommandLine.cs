@@ -6,7 +6,7 @@ namespace EdgeCc.Agent.Hosting;
 /// </summary>
 internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Options, IReadOnlyDictionary<string, string?> Overrides)
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "version", "realtime", "calibrate", "json" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "version", "realtime", "calibrate", "json", "cli", "no-cli" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

@@ -1,0 +1,10 @@
+namespace EdgeCc.Agent.Analysis.Evaluation;
+
+/// <summary>
+/// The threshold calibration picked for one phrase in one band, with what it scored on the calibration audio.
+/// <see cref="WithinBudget"/> is false when even the strictest threshold (0) had too many false alarms.
+/// </summary>
+internal sealed record ThresholdChoice(string Phrase, int Threshold, PhraseTally Tally, double AudioSeconds, bool WithinBudget)
+{
+    public double FalseAlarmsPerHour => AudioSeconds <= 0 ? 0 : Tally.FalseAlarms / (AudioSeconds / 3600);
+}

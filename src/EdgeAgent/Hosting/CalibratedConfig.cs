@@ -1,0 +1,42 @@
+using System.Text.Json;
+using EdgeCc.Agent.Analysis;
+
+namespace EdgeCc.Agent.Hosting;
+
+/// <summary>
+/// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
+/// phrase entries, for <c>edgecc --config FILE</c>.
+/// </summary>
+internal static class CalibratedConfig
+{
+    public static void Write(string path, IReadOnlyList<Phrase> phrases)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(phrases);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject(AnalysisOptions.Section);
+        json.WriteStartArray(nameof(AnalysisOptions.Phrases));
+        foreach (var phrase in phrases)
+        {
+            json.WriteStartObject();
+            json.WriteString(nameof(Phrase.Text), phrase.Text);
+            json.WriteString(nameof(Phrase.Category), phrase.Category);
+            json.WriteNumber(nameof(Phrase.Weight), phrase.Weight);
+            json.WriteNumber(nameof(Phrase.Threshold), phrase.Threshold);
+            if (phrase.NarrowbandThreshold is { } narrowband)
+            {
+                json.WriteNumber(nameof(Phrase.NarrowbandThreshold), narrowband);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,6 @@
+using EdgeCc.Agent.Analysis.Evaluation;
+
+namespace EdgeCc.Agent.Hosting;
+
+/// <summary>What one spotter reported in one corpus file, the file's length, and the CPU the spotting took.</summary>
+internal sealed record EvalItemRun(IReadOnlyList<EvalDetection> Detections, double Seconds, TimeSpan Cpu);

@@ -1,0 +1,131 @@
+using EdgeCc.Agent.Analysis;
+using EdgeCc.Agent.Analysis.Evaluation;
+using EdgeCc.Agent.Audio;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCc.Agent.Hosting;
+
+/// <summary>
+/// Runs corpus files through the service's own path: each file is one leg, fed at its own rate in 20 ms frames to a
+/// <see cref="LegAnalysis"/> (voice-activity gating, resampling to 16 kHz, a PocketSphinx spotter rented from a
+/// <see cref="SpotterPool"/> built for the set's phrase list), exactly as a call's leg arrives. Files run in
+/// parallel, one per worker thread; each is timed with its thread's CPU clock.
+/// </summary>
+internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory loggers, int jobs)
+{
+    /// <summary>20 ms, the usual RTP packetisation.</summary>
+    public const int FramesPerSecond = 50;
+
+    public EvalRun Run(CorpusManifest corpus, CorpusSet set, IReadOnlyList<Phrase> phrases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(phrases);
+        var options = new AnalysisOptions
+        {
+            ModelDirectory = configured.ModelDirectory,
+            DictionaryPath = configured.DictionaryPath,
+            SpotSpeechOnly = configured.SpotSpeechOnly,
+            VoiceActivity = configured.VoiceActivity,
+            Prosody = configured.Prosody,
+            Talk = configured.Talk,
+            Sentiment = configured.Sentiment,
+            Phrases = [.. phrases],
+        };
+        using var pool = new SpotterPool(Options.Create(options), loggers.CreateLogger<SpotterPool>());
+        var items = new EvalItemRun[set.Items.Count];
+        Parallel.For(
+            0,
+            items.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken },
+            i => items[i] = RunItem(corpus.PathOf(set.Items[i]), pool, options));
+        var cpu = TimeSpan.Zero;
+        foreach (var item in items)
+        {
+            cpu += item.Cpu;
+        }
+
+        return new EvalRun("edgecc", items, cpu, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A set's phrases with the thresholds a leg of the set's band uses. Narrowband sets get
+    /// <see cref="Phrase.ThresholdFor"/> 8 kHz in <see cref="Phrase.Threshold"/> as well, so the right threshold
+    /// applies whether or not the spotter pool picks thresholds by band. <paramref name="all"/> overrides both.
+    /// </summary>
+    public static List<Phrase> ForBand(IEnumerable<Phrase> phrases, bool narrowband, int? all = null)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        var list = new List<Phrase>();
+        foreach (var p in phrases)
+        {
+            var threshold = all ?? (narrowband ? p.ThresholdFor(8_000) : p.Threshold);
+            list.Add(new Phrase
+            {
+                Text = p.Text,
+                Category = p.Category,
+                Weight = p.Weight,
+                Threshold = threshold,
+                NarrowbandThreshold = narrowband ? threshold : all ?? p.NarrowbandThreshold,
+            });
+        }
+
+        return list;
+    }
+
+    /// <summary>Spots one mono file; detection times and report positions in seconds from its start.</summary>
+    public static EvalItemRun RunItem(string path, SpotterPool pool, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        var wav = WavReader.Read(path);
+        if (wav.Channels.Length != 1)
+        {
+            throw new InvalidDataException($"{path}: {wav.Channels.Length} channels; a corpus file is one leg (mono)");
+        }
+
+        var samples = wav.Channels[0];
+        var rate = wav.SampleRate;
+        var frame = rate / FramesPerSecond;
+        var callId = Path.GetFileNameWithoutExtension(path);
+        var margins = new List<double>();
+        var detections = new List<Detection>();
+        var found = new List<EvalDetection>();
+        var started = ThreadCpuClock.Now();
+        var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
+        var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = s => margins.Add(s.Margin) };
+        for (var offset = 0; offset < samples.Length; offset += frame)
+        {
+            var count = Math.Min(frame, samples.Length - offset);
+            var audio = new AudioFrame(callId, Leg.Customer, Seconds(offset, rate), samples.AsMemory(offset, count), rate);
+            leg.Process(audio, signals, detections);
+            Take(detections, margins, (offset + count) / (double)rate, found);
+        }
+
+        leg.Finish(detections);
+        Take(detections, margins, samples.Length / (double)rate, found);
+        var cpu = ThreadCpuClock.Now() - started;
+        return new EvalItemRun(found, samples.Length / (double)rate, cpu);
+    }
+
+    private static TimeSpan Seconds(long samples, int rate) => TimeSpan.FromTicks(samples * TimeSpan.TicksPerSecond / rate);
+
+    /// <summary>Moves new detections (each with the margin <see cref="LegAnalysis.Spotted"/> saw just before it) to <paramref name="found"/>.</summary>
+    private static void Take(List<Detection> detections, List<double> margins, double position, List<EvalDetection> found)
+    {
+        if (detections.Count != margins.Count)
+        {
+            throw new InvalidOperationException($"{detections.Count} detections but {margins.Count} spotted phrases");
+        }
+
+        for (var i = 0; i < detections.Count; i++)
+        {
+            var d = detections[i];
+            found.Add(new EvalDetection(d.Phrase, d.Start.TotalSeconds, d.End.TotalSeconds, position, margins[i]));
+        }
+
+        detections.Clear();
+        margins.Clear();
+    }
+}

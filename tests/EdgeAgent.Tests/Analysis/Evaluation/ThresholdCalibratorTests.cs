@@ -1,0 +1,84 @@
+using EdgeCc.Agent.Analysis.Evaluation;
+
+namespace EdgeCc.Agent.Tests.Analysis.Evaluation;
+
+public sealed class ThresholdCalibratorTests
+{
+    private const string Phrase = "cancel my account";
+
+    /// <summary>One hour of audio: the phrase spoken three times, heard with the given margins; false alarms with theirs.</summary>
+    private static ScoredItem[] Hour(double[] hitMargins, double[] falseAlarmMargins)
+    {
+        var expected = new List<LabelledPhrase>();
+        var detections = new List<EvalDetection>();
+        for (var i = 0; i < hitMargins.Length; i++)
+        {
+            expected.Add(new LabelledPhrase { Text = Phrase, Start = 100 * i, End = (100 * i) + 1 });
+            detections.Add(new EvalDetection(Phrase, 100 * i, (100 * i) + 1, Margin: hitMargins[i]));
+        }
+
+        for (var i = 0; i < falseAlarmMargins.Length; i++)
+        {
+            detections.Add(new EvalDetection(Phrase, 2000 + (100 * i), 2001 + (100 * i), Margin: falseAlarmMargins[i]));
+        }
+
+        return [new ScoredItem(expected, detections, 1800), new ScoredItem([], [], 1800)];
+    }
+
+    [Fact]
+    public void The_loosest_thresholds_within_the_budget_win_and_the_middle_of_equal_ones_is_taken()
+    {
+        // Hits at -5, -15, -35; false alarms at -10 and -40. Budget 1 per hour of 1 h: at -40 and looser two false
+        // alarms; from -39 to -35 all three hits with one false alarm; stricter loses hits. Middle of -39..-35: -37.
+        var choice = ThresholdCalibrator.Choose(Phrase, Hour([-5, -15, -35], [-10, -40]), budgetPerHour: 1, loosest: -60);
+
+        Assert.Equal(-37, choice.Threshold);
+        Assert.True(choice.WithinBudget);
+        Assert.Equal(new PhraseTally(Phrase, 3, 0, 1), choice.Tally);
+        Assert.Equal(1.0, choice.FalseAlarmsPerHour, precision: 9);
+    }
+
+    [Fact]
+    public void A_zero_budget_gives_up_hits_behind_a_strong_false_alarm()
+    {
+        // The false alarm at -10 only goes at -9 and stricter, where one hit (-5) is left.
+        var choice = ThresholdCalibrator.Choose(Phrase, Hour([-5, -15, -35], [-10, -40]), budgetPerHour: 0, loosest: -60);
+
+        Assert.Equal(new PhraseTally(Phrase, 1, 2, 0), choice.Tally);
+        Assert.InRange(choice.Threshold, -9, -5);
+        Assert.Equal(-7, choice.Threshold);
+    }
+
+    [Fact]
+    public void When_no_threshold_meets_the_budget_the_strictest_is_chosen_and_flagged()
+    {
+        var choice = ThresholdCalibrator.Choose(Phrase, Hour([10], [20, 30]), budgetPerHour: 1, loosest: -60);
+
+        Assert.Equal(0, choice.Threshold);
+        Assert.False(choice.WithinBudget);
+        Assert.Equal(2, choice.Tally.FalseAlarms);
+    }
+
+    [Fact]
+    public void A_phrase_never_spoken_keeps_its_threshold_unless_that_breaks_the_budget()
+    {
+        var quiet = ThresholdCalibrator.Choose(Phrase, Hour([], [-50]), budgetPerHour: 0, loosest: -60, unspoken: -25);
+        var noisy = ThresholdCalibrator.Choose(Phrase, Hour([], [-20]), budgetPerHour: 0, loosest: -60, unspoken: -25);
+
+        Assert.Equal(-25, quiet.Threshold);
+        Assert.Equal(-19, noisy.Threshold);
+        Assert.Equal(0, noisy.Tally.FalseAlarms);
+    }
+
+    [Fact]
+    public void Filtering_keeps_detections_at_or_above_the_threshold()
+    {
+        EvalDetection[] detections = [new(Phrase, 0, 1, Margin: -30), new(Phrase, 2, 3, Margin: -29.5), new(Phrase, 4, 5)];
+
+        var kept = ThresholdCalibrator.Filter(detections, -30);
+        var stricter = ThresholdCalibrator.Filter(detections, -29);
+
+        Assert.Equal(3, kept.Count);
+        Assert.Equal([detections[2]], stricter);
+    }
+}
