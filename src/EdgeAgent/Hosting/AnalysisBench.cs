@@ -85,7 +85,7 @@ internal sealed class AnalysisBench(SpotterPool pool) : ICapacityBench
         var up = new PolyphaseResampler(PhoneRate, LegAnalysis.SampleRate);
         var buffer = new short[up.MaxOutput(FrameSamples)];
         var found = new List<SpottedPhrase>();
-        var spotter = pool.Rent();
+        var spotter = pool.Rent(PhoneRate);
         try
         {
             for (var offset = 0; offset < leg.Length; offset += FrameSamples)
