@@ -271,7 +271,10 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             return false;
         }
 
-        _reported.RemoveAll(r => r.End < _legSamples - HistorySamples);
+        // The detection list holds this utterance's detections, the replayed copies of earlier reports among them,
+        // until the next restart: a report is forgotten only once it ends before the utterance began. Forgetting it
+        // by age instead reported a replayed copy again when a leg went on for seconds without a new report.
+        _reported.RemoveAll(r => r.End <= _utteranceStart);
 
         // The detection list is newest first.
         for (var i = _segments.Count - 1; i >= 0; i--)
