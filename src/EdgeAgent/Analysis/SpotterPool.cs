@@ -36,6 +36,13 @@ internal sealed class SpotterPool : IDisposable
         _subscription = options.OnChange((changed, _) => Update(changed));
     }
 
+    /// <summary>A pool on options that never change (CLI verbs, benchmarks, evaluation).</summary>
+    public static SpotterPool ForOptions(AnalysisOptions options, ILogger<SpotterPool> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SpotterPool(new FixedOptionsMonitor(options), logger);
+    }
+
     /// <summary>Decoders created so far.</summary>
     public int Created => Volatile.Read(ref _created);
 
@@ -277,5 +284,14 @@ internal sealed class SpotterPool : IDisposable
                 model?.Dispose();
             }
         }
+    }
+
+    private sealed class FixedOptionsMonitor(AnalysisOptions options) : IOptionsMonitor<AnalysisOptions>
+    {
+        public AnalysisOptions CurrentValue => options;
+
+        public AnalysisOptions Get(string? name) => options;
+
+        public IDisposable? OnChange(Action<AnalysisOptions, string?> listener) => null;
     }
 }

@@ -102,7 +102,7 @@ public sealed class SpotterPoolTests
     {
         var options = SpeechFixtures.Options("speak to a manager");
         options.ModelDirectory = "/nonexistent/en-us";
-        using var pool = new SpotterPool(new TestOptionsMonitor<AnalysisOptions>(options), NullLogger<SpotterPool>.Instance);
+        using var pool = SpotterPool.ForOptions(options, NullLogger<SpotterPool>.Instance);
 
         var error = Assert.Throws<DirectoryNotFoundException>(() => pool.Rent(16_000));
 
