@@ -39,7 +39,7 @@ work="${EDGECC_DEB_WORK:-/tmp/edgecc-deb-work}"
 mkdir -p "$work/src" "$out"
 # Fresh sources, but the copy's obj/ folders stay so a second run restores and compiles incrementally.
 find "$work/src" -name obj -prune -o -type f -print0 | xargs -0r rm -f
-tar -C "$repo" --exclude=bin --exclude=obj -cf - src samples Directory.Build.props Directory.Packages.props .editorconfig \
+tar -C "$repo" --exclude=bin --exclude=obj -cf - src samples models Directory.Build.props Directory.Packages.props .editorconfig \
   | tar -C "$work/src" -xf -
 
 for arch in "${arches[@]}"; do

@@ -6,8 +6,8 @@ namespace EdgeCc.Agent.Analysis;
 internal static partial class AnalysisLog
 {
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
-        Message = "Keyword spotting ready: {PhraseCount} phrases, {WordCount} words in {DictionaryPath}, model {ModelDirectory}")]
-    public static partial void ModelPrepared(ILogger logger, int phraseCount, int wordCount, string dictionaryPath, string modelDirectory);
+        Message = "Keyword spotting ready for {Band} legs: {PhraseCount} phrases, {WordCount} words in {DictionaryPath}, model {ModelDirectory}")]
+    public static partial void ModelPrepared(ILogger logger, SpottingBand band, int phraseCount, int wordCount, string dictionaryPath, string modelDirectory);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "PocketSphinx decoder {Count} created")]
     public static partial void DecoderCreated(ILogger logger, int count);
@@ -15,6 +15,14 @@ internal static partial class AnalysisLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
         Message = "A keyword spotter was returned mid-leg; its pending audio was dropped")]
     public static partial void ReturnedUnfinished(ILogger logger);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information,
+        Message = "Keyword spotting follows the changed configuration: {PhraseCount} phrases for new legs; legs in progress keep the old list")]
+    public static partial void PhrasesUpdated(ILogger logger, int phraseCount);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error,
+        Message = "Changed Analysis configuration not applied to keyword spotting, the previous phrases stay: {Reason}")]
+    public static partial void PhraseUpdateRejected(ILogger logger, string reason);
 
     [LoggerMessage(4111, LogLevel.Debug, "Call {CallId} opened for analysis (agent {AgentId}, source {Source})")]
     public static partial void CallOpened(ILogger logger, string callId, string? agentId, string source);

@@ -31,6 +31,8 @@ public sealed class AnalysisOptions
 
     public List<Phrase> Phrases { get; set; } = [];
 
+    public NarrowbandOptions Narrowband { get; set; } = new();
+
     public VoiceActivityOptions VoiceActivity { get; set; } = new();
 
     public ProsodyOptions Prosody { get; set; } = new();

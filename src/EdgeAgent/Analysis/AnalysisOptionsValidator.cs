@@ -35,6 +35,15 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
             failures.Add($"Analysis:DictionaryPath '{options.DictionaryPath}' does not exist (install pocketsphinx-en-us)");
         }
 
+        if (options.Narrowband is null)
+        {
+            failures.Add("Analysis:Narrowband is empty: remove the section for the shipped defaults");
+        }
+        else
+        {
+            failures.AddRange(KeywordModel.NarrowbandFailures(options.Narrowband));
+        }
+
         if (options.Phrases.Count == 0)
         {
             failures.Add("Analysis:Phrases is empty: configure at least one phrase");

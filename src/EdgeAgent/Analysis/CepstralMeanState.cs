@@ -6,9 +6,18 @@ namespace EdgeCc.Agent.Analysis;
 /// The decoder's live cepstral mean (CMN). PocketSphinx carries it from one utterance to the next, which is right
 /// within a leg but would make a leg's result depend on the call decoded before it; this saves the initial mean
 /// (<c>-cmninit</c> from the model's feat.params) and puts it back for each new leg.
+/// <para>
+/// A narrowband leg starts from its own initial mean instead: ps_init loads the model's feat.params over the
+/// command line, so <c>-cmninit</c> cannot be given as an argument, and the wideband mean is far from what a G.711
+/// leg's cepstra average to (measured on the adaptation set: c1 +28, c2 -32), which costs the live CMN the first
+/// seconds of every leg.
+/// </para>
 /// </summary>
 internal sealed class CepstralMeanState
 {
+    /// <summary>CMN_WIN of sphinxbase cmn.h: frames the live mean is estimated over.</summary>
+    private const int CmnWindow = 500;
+
     private readonly PsDecoderHandle _decoder;
     private readonly int[] _mean;
     private readonly int[] _sum;
@@ -28,14 +37,40 @@ internal sealed class CepstralMeanState
     /// which is not the state ps_init leaves, and the next live update would differ. mfcc_t is 4 bytes in both
     /// float and fixed-point builds and is copied as raw bits.
     /// </remarks>
-    public static CepstralMeanState Capture(PsDecoderHandle decoder)
+    public static CepstralMeanState Capture(PsDecoderHandle decoder, IReadOnlyList<float>? initialMean = null)
     {
         var cmn = Marshal.PtrToStructure<CmnHead>(Cmn(decoder, out var length));
         var mean = new int[length];
         var sum = new int[length];
         Marshal.Copy(cmn.Mean, mean, 0, length);
         Marshal.Copy(cmn.Sum, sum, 0, length);
-        return new CepstralMeanState(decoder, mean, sum, cmn.FrameCount);
+        if (initialMean is null)
+        {
+            return new CepstralMeanState(decoder, mean, sum, cmn.FrameCount);
+        }
+
+        if (initialMean.Count != length)
+        {
+            throw new InvalidOperationException($"The initial cepstral mean has {initialMean.Count} values; the model's cepstra have {length}");
+        }
+
+        // c0 of any model's mean is a log energy of tens: a fixed-point build (mfcc_t = Q12 integers) reads as ~1e-40.
+        var c0 = BitConverter.Int32BitsToSingle(mean[0]);
+        if (!float.IsFinite(c0) || Math.Abs(c0) is < 1 or > 1000)
+        {
+            throw new InvalidOperationException("libsphinxbase is not a floating-point build: an initial cepstral mean cannot be set");
+        }
+
+        // As cmn_prior_set leaves it: the mean weighs CMN_WIN frames against the leg's first ones.
+        for (var i = 0; i < length; i++)
+        {
+            mean[i] = BitConverter.SingleToInt32Bits(initialMean[i]);
+            sum[i] = BitConverter.SingleToInt32Bits(initialMean[i] * CmnWindow);
+        }
+
+        var state = new CepstralMeanState(decoder, mean, sum, CmnWindow);
+        state.Restore();
+        return state;
     }
 
     public void Restore()

@@ -6,17 +6,33 @@ namespace EdgeCc.Agent.Analysis;
 /// <summary>
 /// What every decoder of a pool shares: the acoustic model directory, a pronunciation dictionary with only the
 /// configured phrases' words, and a keyphrase file (<c>phrase /1e-20/</c> per line), both in a private temporary
-/// directory that lives as long as this object.
+/// directory that lives as long as this object. One model per <see cref="SpottingBand"/>: the keyphrase thresholds
+/// (<see cref="Phrase.ThresholdFor"/>) and the decoder's front-end arguments differ between wideband and narrowband legs.
 /// </summary>
 internal sealed class KeywordModel : IDisposable
 {
     /// <summary>Files the acoustic model must have (ps_init would fail with no useful message otherwise).</summary>
     private static readonly string[] s_modelFiles = ["mdef", "means", "variances", "transition_matrices"];
 
+    /// <summary>Cepstral coefficients per frame of the en-us model (feat.params: 1s_c_d_dd over 13 cepstra).</summary>
+    public const int CepstraCount = 13;
+
     private readonly Dictionary<string, Phrase> _phrases;
 
-    private KeywordModel(string modelDirectory, string directory, string dictionaryPath, string keyphrasePath, Dictionary<string, Phrase> phrases, int wordCount)
+    private KeywordModel(
+        SpottingBand band,
+        string modelDirectory,
+        string directory,
+        string dictionaryPath,
+        string keyphrasePath,
+        Dictionary<string, Phrase> phrases,
+        int wordCount,
+        IReadOnlyList<string> decoderArguments,
+        float[]? initialCepstralMean)
     {
+        InitialCepstralMean = initialCepstralMean;
+        Band = band;
+        DecoderArguments = decoderArguments;
         ModelDirectory = modelDirectory;
         Directory = directory;
         DictionaryPath = dictionaryPath;
@@ -24,6 +40,14 @@ internal sealed class KeywordModel : IDisposable
         _phrases = phrases;
         WordCount = wordCount;
     }
+
+    public SpottingBand Band { get; }
+
+    /// <summary>PocketSphinx arguments of this band, added to the ones every decoder gets.</summary>
+    public IReadOnlyList<string> DecoderArguments { get; }
+
+    /// <summary>The live CMN's starting mean for this band; null: the model's (feat.params <c>-cmninit</c>).</summary>
+    public IReadOnlyList<float>? InitialCepstralMean { get; }
 
     public string ModelDirectory { get; }
 
@@ -39,10 +63,12 @@ internal sealed class KeywordModel : IDisposable
     public int WordCount { get; }
 
     /// <summary>Builds the files; throws with the configuration key in the message when the options cannot work.</summary>
-    public static KeywordModel Create(AnalysisOptions options, bool fullDictionary = false)
+    public static KeywordModel Create(AnalysisOptions options, SpottingBand band = SpottingBand.Wideband, bool fullDictionary = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         CheckModelDirectory(options.ModelDirectory);
+        var decoderArguments = band == SpottingBand.Narrowband ? NarrowbandArguments(options.Narrowband) : [];
+        var initialMean = band == SpottingBand.Narrowband ? ReadCepstralMean(options.Narrowband) : null;
         if (options.Phrases.Count == 0)
         {
             throw new InvalidOperationException("Analysis:Phrases is empty: configure at least one phrase");
@@ -92,8 +118,9 @@ internal sealed class KeywordModel : IDisposable
             }
 
             var keyphrasePath = Path.Combine(directory, "phrases.kws");
-            File.WriteAllText(keyphrasePath, KeyphraseFile(phrases), new UTF8Encoding(false));
-            return new KeywordModel(Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount);
+            File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, band), new UTF8Encoding(false));
+            return new KeywordModel(
+                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean);
         }
         catch
         {
@@ -121,6 +148,22 @@ internal sealed class KeywordModel : IDisposable
         }
     }
 
+    /// <summary>The sample rate a leg of <paramref name="sampleRate"/> Hz is spotted as.</summary>
+    public static SpottingBand BandOf(int sampleRate) => sampleRate < PocketSphinxSpotter.SampleRate ? SpottingBand.Narrowband : SpottingBand.Wideband;
+
+    /// <summary>
+    /// A path of <c>Analysis:Narrowband</c>: relative ones are taken from the application directory, where the build
+    /// and the package put the shipped models.
+    /// </summary>
+    public static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    /// <summary>The threshold exponent <paramref name="phrase"/> fires at in this model's band.</summary>
+    public int ThresholdOf(Phrase phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return phrase.ThresholdFor(RateOf(Band));
+    }
+
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>
     public Phrase? Find(string keyphrase) => _phrases.GetValueOrDefault(keyphrase);
 
@@ -136,13 +179,93 @@ internal sealed class KeywordModel : IDisposable
         }
     }
 
-    private static string KeyphraseFile(Dictionary<string, Phrase> phrases)
+    private static int RateOf(SpottingBand band) => band == SpottingBand.Narrowband ? 8_000 : PocketSphinxSpotter.SampleRate;
+
+    private static List<string> NarrowbandArguments(NarrowbandOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.MllrPath))
+        {
+            return [];
+        }
+
+        var path = ResolvePath(options.MllrPath);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"Analysis:Narrowband:MllrPath '{options.MllrPath}' does not exist ({path}): give an MLLR file (scripts/make-narrowband-adaptation.sh) or \"\" for none",
+                path);
+        }
+
+        return ["-mllr", path];
+    }
+
+    /// <summary>What is wrong with the files <c>Analysis:Narrowband</c> names, one message per key; empty when they work.</summary>
+    public static List<string> NarrowbandFailures(NarrowbandOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        Try(() => NarrowbandArguments(options));
+        Try(() => ReadCepstralMean(options));
+        return failures;
+
+        void Try(Func<object?> check)
+        {
+            try
+            {
+                _ = check();
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                failures.Add(e.Message);
+            }
+        }
+    }
+
+    /// <summary>The initial cepstral mean of <c>Analysis:Narrowband:CepstralMeanPath</c>; null when the path is empty.</summary>
+    public static float[]? ReadCepstralMean(NarrowbandOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.CepstralMeanPath))
+        {
+            return null;
+        }
+
+        const string key = "Analysis:Narrowband:CepstralMeanPath";
+        var path = ResolvePath(options.CepstralMeanPath);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"{key} '{options.CepstralMeanPath}' does not exist ({path}): give a cmninit file (scripts/make-narrowband-adaptation.sh) or \"\" for none",
+                path);
+        }
+
+        var parts = File.ReadAllText(path).Trim().Split(',');
+        var values = new float[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
+            {
+                throw new InvalidOperationException(
+                    $"{key} '{options.CepstralMeanPath}': value {i + 1} '{parts[i].Trim()}' is not a number (expected {CepstraCount} comma-separated numbers)");
+            }
+        }
+
+        if (values.Length != CepstraCount)
+        {
+            throw new InvalidOperationException(
+                $"{key} '{options.CepstralMeanPath}' has {values.Length} values; the model's cepstra have {CepstraCount}");
+        }
+
+        return values;
+    }
+
+    private static string KeyphraseFile(Dictionary<string, Phrase> phrases, SpottingBand band)
     {
         var builder = new StringBuilder();
         foreach (var (text, phrase) in phrases)
         {
             // kws_search.c reads the threshold between the last two slashes with atof: "1e-20".
-            builder.Append(text).Append(" /1e").Append(phrase.Threshold.ToString(CultureInfo.InvariantCulture)).Append("/\n");
+            builder.Append(text).Append(" /1e").Append(phrase.ThresholdFor(RateOf(band)).ToString(CultureInfo.InvariantCulture)).Append("/\n");
         }
 
         return builder.ToString();

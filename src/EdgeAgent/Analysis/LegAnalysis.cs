@@ -25,6 +25,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
     private IKeywordSpotter? _spotter;
     private PolyphaseResampler? _resampler;
     private int _inputRate;
+    private int _legRate;
     private short[] _resampled = [];
     private TimeSpan _segmentStart;
     private long _segmentSamples;
@@ -47,6 +48,12 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
 
     public void Process(AudioFrame frame, SignalCallAnalyzer signals, List<Detection> detections)
     {
+        if (_legRate == 0)
+        {
+            // The leg's band is what its first frame carried (a G.711 leg stays narrowband after upsampling).
+            _legRate = frame.SampleRate;
+        }
+
         var wideband = Wideband(frame);
         AudioDuration += frame.Duration;
         var speech = signals.Process(wideband);
@@ -92,7 +99,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
     {
         if (_spotter is null)
         {
-            _spotter = pool.Rent();
+            _spotter = pool.Rent(_legRate);
             StartSegment(at);
         }
         else

@@ -66,7 +66,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         KeywordModel.CheckModelDirectory(model.ModelDirectory);
-        string[] arguments =
+        List<string> arguments =
         [
             "-hmm", model.ModelDirectory,
             "-dict", model.DictionaryPath,
@@ -76,6 +76,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             // The VAD would drop silent frames from the search, and frame numbers would no longer be time.
             "-remove_silence", "no",
         ];
+        arguments.AddRange(model.DecoderArguments);
 
         // ps_init touches process-wide state (the sphinxbase log): decoders are created one at a time.
         lock (s_createLock)
@@ -95,7 +96,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         _log10PerScoreUnit = (1 << PocketSphinxNative.ScoreShift) * Math.Log10(PocketSphinxNative.LogMathBase(logMath));
         try
         {
-            _cepstralMean = CepstralMeanState.Capture(_decoder);
+            _cepstralMean = CepstralMeanState.Capture(_decoder, model.InitialCepstralMean);
         }
         catch
         {
@@ -103,6 +104,9 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             throw;
         }
     }
+
+    /// <summary>The phrases, band and settings this decoder was created with.</summary>
+    public KeywordModel Model => _model;
 
     public void Process(ReadOnlySpan<short> samples, ICollection<SpottedPhrase> found)
     {
@@ -116,6 +120,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             var toBoundary = SliceSamples - (int)(_legSamples % SliceSamples);
             var slice = samples[..Math.Min(toBoundary, samples.Length)];
             samples = samples[slice.Length..];
+
             Remember(slice);
             _legSamples += slice.Length;
             Feed(slice);
@@ -266,9 +271,9 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             return false;
         }
 
-        // A report can only be found again by this utterance if it reaches into it. Pruning by the history window
-        // instead let the utterance's own stale copy of a report (the detection list clears only with a new
-        // utterance) come back as a new phrase 5 s later: measured by edgecc eval as one false alarm per phrase.
+        // The detection list holds this utterance's detections, the replayed copies of earlier reports among them,
+        // until the next restart: a report is forgotten only once it ends before the utterance began. Forgetting it
+        // by age instead reported a replayed copy again when a leg went on for seconds without a new report.
         _reported.RemoveAll(r => r.End <= _utteranceStart);
 
         // The detection list is newest first.
@@ -294,7 +299,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
                 phrase,
                 TimeSpan.FromSeconds(start / (double)SampleRate),
                 TimeSpan.FromSeconds(end / (double)SampleRate),
-                Confidence(margin, phrase.Threshold)) { Margin = margin });
+                Confidence(margin, _model.ThresholdOf(phrase))) { Margin = margin });
         }
 
         return firstNewStart != long.MaxValue;

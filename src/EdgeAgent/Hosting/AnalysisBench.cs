@@ -254,7 +254,7 @@ internal sealed class AnalysisBench(SpotterPool pool, IOptions<AnalysisOptions> 
     /// </summary>
     private MemoryFigures MeasureMemory(List<BenchCall> calls, int count, AnalysisOptions settings, CancellationToken cancellationToken)
     {
-        using var spotters = new SpotterPool(Options.Create(settings), loggers.CreateLogger<SpotterPool>());
+        using var spotters = SpotterPool.ForOptions(settings, loggers.CreateLogger<SpotterPool>());
         var open = new CallAnalysis[count];
         var sources = new BenchCall[count];
         var shortest = int.MaxValue;

@@ -33,7 +33,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
             Sentiment = configured.Sentiment,
             Phrases = [.. phrases],
         };
-        using var pool = new SpotterPool(Options.Create(options), loggers.CreateLogger<SpotterPool>());
+        using var pool = SpotterPool.ForOptions(options, loggers.CreateLogger<SpotterPool>());
         var items = new EvalItemRun[set.Items.Count];
         Parallel.For(
             0,

@@ -1,6 +1,6 @@
 using EdgeCc.Agent.Analysis;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using EdgeCc.Agent.Tests.Uplink;
 
 namespace EdgeCc.Agent.Tests.Analysis;
 
@@ -13,7 +13,7 @@ public sealed class SpotterPoolTests
         ["mister john dashwood", "consider how much", "in his power", "amiable woman", "still more respectable", "speak to a manager"];
 
     private static SpotterPool NewPool() =>
-        new(Options.Create(SpeechFixtures.Options(s_phrases)), NullLogger<SpotterPool>.Instance);
+        new(new TestOptionsMonitor<AnalysisOptions>(SpeechFixtures.Options(s_phrases)), NullLogger<SpotterPool>.Instance);
 
     private static string Describe(IEnumerable<SpottedPhrase> found) =>
         string.Join("; ", found.Select(f => $"{f.Phrase.Text} {f.Start.TotalSeconds:F2}-{f.End.TotalSeconds:F2} {f.Confidence:F4}"));
@@ -26,8 +26,8 @@ public sealed class SpotterPoolTests
         string freshFirst, freshSecond;
         using (var pool = NewPool())
         {
-            var a = pool.Rent();
-            var b = pool.Rent();
+            var a = pool.Rent(16_000);
+            var b = pool.Rent(16_000);
             freshFirst = Describe(SpeechFixtures.Spot(a, first));
             freshSecond = Describe(SpeechFixtures.Spot(b, second));
             pool.Return(a);
@@ -35,7 +35,7 @@ public sealed class SpotterPoolTests
         }
 
         using var reusing = NewPool();
-        var spotter = reusing.Rent();
+        var spotter = reusing.Rent(16_000);
         var reusedFirst = Describe(SpeechFixtures.Spot(spotter, first));
         var reusedSecond = Describe(SpeechFixtures.Spot(spotter, second));
         reusing.Return(spotter);
@@ -50,13 +50,13 @@ public sealed class SpotterPoolTests
     public void Returned_spotters_are_rented_again_instead_of_creating_decoders()
     {
         using var pool = NewPool();
-        var a = pool.Rent();
-        var b = pool.Rent();
+        var a = pool.Rent(16_000);
+        var b = pool.Rent(16_000);
         Assert.Equal(2, pool.Created);
         pool.Return(a);
         Assert.Equal(1, pool.Idle);
 
-        var c = pool.Rent();
+        var c = pool.Rent(16_000);
 
         Assert.Same(a, c);
         Assert.Equal(2, pool.Created);
@@ -71,12 +71,12 @@ public sealed class SpotterPoolTests
     {
         var audio = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(First));
         using var pool = NewPool();
-        var spotter = pool.Rent();
+        var spotter = pool.Rent(16_000);
         var dropped = new List<SpottedPhrase>();
         spotter.Process(audio.AsSpan(0, audio.Length / 2), dropped);
         pool.Return(spotter);
 
-        var again = pool.Rent();
+        var again = pool.Rent(16_000);
         var found = SpeechFixtures.Spot(again, audio);
 
         Assert.Same(spotter, again);
@@ -89,7 +89,7 @@ public sealed class SpotterPoolTests
     {
         using var pool = NewPool();
         var rented = new IKeywordSpotter[4];
-        Parallel.For(0, rented.Length, i => rented[i] = pool.Rent());
+        Parallel.For(0, rented.Length, i => rented[i] = pool.Rent(16_000));
 
         Assert.Equal(4, rented.Distinct().Count());
         Assert.Equal(4, pool.Created);
@@ -102,9 +102,9 @@ public sealed class SpotterPoolTests
     {
         var options = SpeechFixtures.Options("speak to a manager");
         options.ModelDirectory = "/nonexistent/en-us";
-        using var pool = new SpotterPool(Options.Create(options), NullLogger<SpotterPool>.Instance);
+        using var pool = SpotterPool.ForOptions(options, NullLogger<SpotterPool>.Instance);
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => pool.Rent());
+        var error = Assert.Throws<DirectoryNotFoundException>(() => pool.Rent(16_000));
 
         Assert.Equal("Analysis:ModelDirectory '/nonexistent/en-us' does not exist (install pocketsphinx-en-us)", error.Message);
     }

@@ -1,0 +1,31 @@
+using EdgeCc.Agent.Analysis;
+
+namespace EdgeCc.Agent.Tests.Analysis;
+
+public sealed class PocketSphinxSpotterReplayTests
+{
+    [Fact]
+    public void A_phrase_followed_by_a_long_stretch_without_reports_is_reported_once()
+    {
+        const string id = "sense_and_sensibility_01_austen_64kb-0870";
+        var speech = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(id));
+
+        // More than the 5 s replay history after the phrase, with nothing else to report.
+        var leg = new short[speech.Length + (8 * PocketSphinxSpotter.SampleRate)];
+        speech.CopyTo(leg, 0);
+        var noise = new Random(5);
+        for (var i = speech.Length; i < leg.Length; i++)
+        {
+            leg[i] = (short)noise.Next(-8, 9);
+        }
+
+        using var model = KeywordModel.Create(SpeechFixtures.Options("mister john dashwood"));
+        using var spotter = new PocketSphinxSpotter(model);
+
+        var found = SpeechFixtures.Spot(spotter, leg);
+
+        var (start, _) = SpeechFixtures.AlignedTimes(id, "mister john dashwood");
+        var hit = Assert.Single(found);
+        Assert.InRange(hit.Start.TotalSeconds, start - 0.5, start + 0.5);
+    }
+}
