@@ -30,6 +30,8 @@ internal static class Cli
           bench floor              latency and allocations of detection -> light -> strip write
           bench telephony          telephony stage on a synthetic capture vs tshark in the same run
                [--calls N] [--seconds S]   (default 200 calls x 60 s)
+          bench uplink             outbox insert and drain rates to a local mosquitto after an outage,
+               [--messages N] [--window N]  memory while draining, vs a bare MQTTnet client (default 100000, 256)
           devices                  USB headsets connected now, their USB port and desk mapping
           lights-test [--step MS]  installer's test pattern: every pixel, matrix module, digit and relay
         options:
@@ -68,6 +70,7 @@ internal static class Cli
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "config" => ConfigCommand.Run(command, Console.Out),
                 "bench" when command.Arguments is ["floor"] => Floor.FloorBenchmark.Run(Console.Out),
+                "bench" when command.Arguments is ["uplink"] => await BenchUplinkCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "bench" when command.Arguments is ["telephony"] => await BenchTelephonyCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
                 "devices" => DevicesCommand.Run(command, Console.Out),
