@@ -241,7 +241,7 @@ internal sealed class UplinkService : BackgroundService
     }
 
     /// <summary>
-    /// Takes PUBACKs in the order the publishes were sent, so what it hands the deleter is always an
+    /// Takes PUBACKs in the order the publishes were sent, so what it hands the settler is always an
     /// acknowledged prefix. The first failure (a refusal or the lost connection) ends the session;
     /// everything from that row on is sent again on the next connection.
     /// </summary>
