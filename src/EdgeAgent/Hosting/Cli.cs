@@ -32,6 +32,8 @@ internal static class Cli
           bench floor              latency and allocations of detection -> light -> strip write
           bench telephony          telephony stage on a synthetic capture vs tshark in the same run
                [--calls N] [--seconds S]   (default 200 calls x 60 s)
+          bench uplink             outbox insert and drain rates to a local mosquitto after an outage,
+               [--messages N] [--window N]  memory while draining, vs a bare MQTTnet client (default 100000, 256)
           eval CORPUS_DIR          a labelled corpus (manifest.json) through the spotting path, beside
                [--set A,B] [--cli|--no-cli] [--json FILE] [--jobs N] [--every K] [--thresholds FILE]
                [--detections FILE.tsv]
@@ -79,6 +81,7 @@ internal static class Cli
                 "replay" => await ReplayCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "config" => ConfigCommand.Run(command, Console.Out),
                 "bench" when command.Arguments is ["floor"] => Floor.FloorBenchmark.Run(Console.Out),
+                "bench" when command.Arguments is ["uplink"] => await BenchUplinkCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "bench" when command.Arguments is ["telephony"] => await BenchTelephonyCommand.RunAsync(command, Console.Out, cancel.Token).ConfigureAwait(false),
                 "bench" => BenchCommand.Run(command, Console.Out, cancel.Token),
                 "eval" => EvalCommand.Run(command, Console.Out, cancel.Token),

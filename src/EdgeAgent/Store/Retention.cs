@@ -54,6 +54,13 @@ internal sealed class Retention
 
         if (_db.FileBytes > _options.MaxFileBytes)
         {
+            // Rows the broker acknowledged and the uplink has not purged yet go first: they are
+            // delivered, so deleting them is no eviction.
+            var outbox = new Outbox(_db, _time);
+            while (outbox.PurgeAcknowledged(5_000) > 0)
+            {
+            }
+
             var steps = new (string Key, Func<int> Evict)[]
             {
                 (StoreCollections.Metrics, () => DeleteOldestHalf(StoreCollections.Metrics, null)),

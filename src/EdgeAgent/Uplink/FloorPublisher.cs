@@ -95,6 +95,14 @@ internal sealed class FloorPublisher : BackgroundService
     {
         var dirty = Interlocked.Exchange(ref _dirty, 0) != 0;
         var snapshot = Snapshot();
+
+        // A box with no stations and no queues (a summaries-only box) has no part of the floor to
+        // share; once it has shared one, an empty part is news (it clears the retained message).
+        if (_lastContent is null && snapshot.Agents.Count == 0 && snapshot.Queues.Count == 0)
+        {
+            return false;
+        }
+
         var due = _lastAt is not { } last || snapshot.At - last >= TimeSpan.FromSeconds(_options.RefreshSeconds);
         if (!dirty && !due)
         {

@@ -30,4 +30,13 @@ internal static partial class UplinkLog
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Handling the inbound remote config failed")]
     public static partial void ConfigHandlingFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Uplink window is {Window} publishes in flight: the broker's Receive Maximum is below Uplink:MaxInFlight ({MaxInFlight})")]
+    public static partial void WindowCapped(ILogger logger, int window, int maxInFlight);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Recording outbox rows through {Sequence} as acknowledged failed; they will be sent again (same idempotency keys)")]
+    public static partial void AcknowledgeFailed(ILogger logger, long sequence, Exception error);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Deleting acknowledged outbox rows failed; retried when the uplink is next idle")]
+    public static partial void PurgeFailed(ILogger logger, Exception error);
 }

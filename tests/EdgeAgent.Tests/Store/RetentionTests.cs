@@ -82,6 +82,36 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public void Over_the_size_bound_acknowledged_outbox_rows_go_before_anything_is_evicted()
+    {
+        _dir.Options.MaxFileBytes = 1024 * 1024;
+        using var db = new EdgeDatabase(_dir.Options, _time);
+        var summaries = new SummaryStore(db, _time);
+        var outbox = new Outbox(db, _time);
+        for (var i = 0; i < 40; i++)
+        {
+            summaries.Add(TempStore.Summary(i));
+        }
+
+        // The broker acknowledged the first 30; the uplink has not purged them yet.
+        outbox.AcknowledgeThrough(30);
+        for (var i = 0; i < 300; i++)
+        {
+            outbox.Enqueue(OutboxTopics.Metrics, new byte[4000]);
+        }
+
+        db.Checkpoint();
+        Assert.True(db.FileBytes > _dir.Options.MaxFileBytes, $"test setup: {db.FileBytes} bytes is not over the bound");
+
+        var result = new Retention(db, _dir.Options, _time).Run();
+
+        Assert.Equal(10, db.Collection(StoreCollections.Outbox).Count(LiteDB.Query.EQ("topic", OutboxTopics.Calls)));
+        Assert.Equal(10, outbox.Peek(1000).Count(r => r.Topic == OutboxTopics.Calls));
+        Assert.False(result.Evicted.ContainsKey("outbox:" + OutboxTopics.Calls));
+        Assert.Equal(40, summaries.Count);
+    }
+
+    [Fact]
     public void Config_history_is_trimmed_but_the_configuration_in_force_is_kept()
     {
         _dir.Options.ConfigHistoryMaxEntries = 3;

@@ -64,20 +64,34 @@ public sealed class UplinkMosquittoTests : IDisposable
             $"{messages} distinct calls");
         await box.UntilAsync(() => box.Outbox.Count == 0, Generous, "an empty outbox");
 
-        var calls = central.Messages.Where(m => m.Topic == "edgecc/v1/hq/pi-7/calls").ToList();
+        var calls = central.Messages.Where(m => m.Topic == "edgecc/v1/hq/pi-7/calls").Select(m => m.Payload).ToList();
+        var duplicates = AssertEveryCallOnceInOrder(calls, messages);
+        Assert.Equal(restarts + 1, broker.Starts);
+        Assert.Contains(central.Messages, m => m.Topic == "edgecc/v1/hq/pi-7/status" && m.Json.GetProperty("state").GetString() == "online");
+        return duplicates;
+    }
+
+    /// <summary>
+    /// Calls 1..<paramref name="messages"/> of device hq/pi-7 (bodies from TempStore.Summary(sequence - 1)),
+    /// each at least once, first arrivals in sequence order, and every duplicate byte-identical to
+    /// the first copy under the same idempotency key. Returns how many duplicates there were.
+    /// </summary>
+    internal static int AssertEveryCallOnceInOrder(IReadOnlyList<byte[]> payloads, int messages)
+    {
         var firstSeen = new Dictionary<string, byte[]>();
         var order = new List<long>();
-        foreach (var m in calls)
+        foreach (var payload in payloads)
         {
-            var json = m.Json;
+            using var doc = JsonDocument.Parse(payload);
+            var json = doc.RootElement;
             var key = json.GetProperty("idempotencyKey").GetString()!;
             if (firstSeen.TryGetValue(key, out var earlier))
             {
-                Assert.Equal(earlier, m.Payload);
+                Assert.Equal(earlier, payload);
                 continue;
             }
 
-            firstSeen[key] = m.Payload;
+            firstSeen[key] = payload;
             var sequence = json.GetProperty("sequence").GetInt64();
             Assert.Equal($"hq/pi-7/{sequence}", key);
             Assert.Equal($"call-{sequence - 1}@pbx.example", json.GetProperty("body").GetProperty("callId").GetString());
@@ -85,12 +99,10 @@ public sealed class UplinkMosquittoTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(1, messages).Select(i => (long)i), order);
-        Assert.Equal(restarts + 1, broker.Starts);
-        Assert.Contains(central.Messages, m => m.Topic == "edgecc/v1/hq/pi-7/status" && m.Json.GetProperty("state").GetString() == "online");
-        return calls.Count - firstSeen.Count;
+        return payloads.Count - firstSeen.Count;
     }
 
-    private static HashSet<string> DistinctCalls(IReadOnlyList<TestSubscriber.Received> messages)
+    internal static HashSet<string> DistinctCalls(IReadOnlyList<TestSubscriber.Received> messages)
     {
         var keys = new HashSet<string>();
         foreach (var m in messages)
