@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using EdgeCc.Agent.Store;
@@ -436,60 +434,7 @@ internal sealed class UplinkService : BackgroundService
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillContentType("application/json");
-        if (!string.IsNullOrEmpty(options.Username))
-        {
-            builder.WithCredentials(options.Username, options.Password ?? "");
-        }
-
-        if (options.Tls.Enabled)
-        {
-            builder.WithTlsOptions(tls => ConfigureTls(tls, options));
-        }
-
-        return builder.Build();
-    }
-
-    private static void ConfigureTls(MqttClientTlsOptionsBuilder tls, UplinkOptions options)
-    {
-        var t = options.Tls;
-        tls.UseTls().WithTargetHost(string.IsNullOrEmpty(t.ServerName) ? options.BrokerHost : t.ServerName);
-        X509Certificate2Collection? trust = null;
-        if (!string.IsNullOrEmpty(t.CaFile))
-        {
-            trust = new X509Certificate2Collection();
-            trust.ImportFromPemFile(t.CaFile);
-        }
-
-        tls.WithCertificateValidationHandler(e => ServerCertificateIsTrusted(e.Certificate, e.SslPolicyErrors, trust));
-        if (!string.IsNullOrEmpty(t.ClientCertFile) && !string.IsNullOrEmpty(t.ClientKeyFile))
-        {
-            var pem = X509Certificate2.CreateFromPemFile(t.ClientCertFile, t.ClientKeyFile);
-            tls.WithClientCertificates([pem]);
-        }
-    }
-
-    /// <summary>
-    /// With a configured CA only chains to that CA count (a private PKI must not be bypassed by
-    /// a public certificate); the name must match either way.
-    /// </summary>
-    internal static bool ServerCertificateIsTrusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection? trust)
-    {
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return false;
-        }
-
-        if (trust is null)
-        {
-            return errors == SslPolicyErrors.None;
-        }
-
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(leaf);
+        return builder.WithUplinkTls(options).Build();
     }
 
     private static string Describe(Exception ex)
