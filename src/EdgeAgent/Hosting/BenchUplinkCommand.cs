@@ -45,7 +45,7 @@ internal static class BenchUplinkCommand
             throw new CommandLineException("bench uplink needs --messages >= 1 and 0 <= --single <= --messages");
         }
 
-        var binary = BenchMosquitto.Find();
+        var binary = LocalMosquitto.Find();
         if (binary is null)
         {
             output.WriteLine("bench uplink needs a local mosquitto broker, which is not installed: apt-get install -y mosquitto");
@@ -70,13 +70,23 @@ internal static class BenchUplinkCommand
     {
         var c = CultureInfo.InvariantCulture;
         var time = TimeProvider.System;
-        await using var broker = new BenchMosquitto(binary, Path.Combine(directory, "broker"), window);
+        // No persistence: the broker's disk is not what is measured. max_inflight_messages is what
+        // mosquitto announces to MQTT 5 clients as Receive Maximum, so it must allow the window.
+        var port = LocalMosquitto.FreePort();
+        await using var broker = new LocalMosquitto(binary, Path.Combine(directory, "broker"),
+        [
+            string.Create(c, $"listener {port} 127.0.0.1"),
+            "allow_anonymous true",
+            "persistence false",
+            string.Create(c, $"max_inflight_messages {window}"),
+            "max_queued_messages 0",
+        ]);
         var options = new UplinkOptions
         {
             Enabled = true,
             Site = Site,
             Device = "bench-box",
-            BrokerPort = broker.Port,
+            BrokerPort = port,
             MaxInFlight = window,
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(400),
@@ -87,8 +97,8 @@ internal static class BenchUplinkCommand
             throw new CommandLineException("bench uplink: " + invalid.FailureMessage.Replace("Uplink:MaxInFlight", "--window", StringComparison.Ordinal));
         }
 
-        var version = await BenchMosquitto.VersionAsync(binary).ConfigureAwait(false);
-        output.WriteLine(string.Create(c, $"bench uplink: {messages:N0} call summaries queued while the broker is down, then drained; {version} on 127.0.0.1:{broker.Port}"));
+        var version = await LocalMosquitto.VersionAsync(binary).ConfigureAwait(false);
+        output.WriteLine(string.Create(c, $"bench uplink: {messages:N0} call summaries queued while the broker is down, then drained; {version} on 127.0.0.1:{port}"));
         output.WriteLine(string.Create(c, $"box: {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 
         using var db = new EdgeDatabase(new StoreOptions { DataDirectory = Path.Combine(directory, "state") }, time);
@@ -156,7 +166,7 @@ internal static class BenchUplinkCommand
         await uplink.StopAsync(CancellationToken.None).ConfigureAwait(false);
 
         var peer = Step.Start();
-        var peerWindow = await RunPeerAsync(broker.Port, window, messages, cancellationToken).ConfigureAwait(false);
+        var peerWindow = await RunPeerAsync(port, window, messages, cancellationToken).ConfigureAwait(false);
         peer = peer.Stop();
 
         output.WriteLine(string.Create(c, $"window: Uplink:MaxInFlight {window}, in flight while draining {drainWindow} (peer {peerWindow}); store file {fileBytes / 1048576.0:F1} MiB with the backlog"));

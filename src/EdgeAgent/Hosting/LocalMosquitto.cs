@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -6,57 +7,34 @@ using System.Net.Sockets;
 namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
-/// A throw-away mosquitto for <c>bench uplink</c>: 127.0.0.1 only, a free port, a config
-/// generated into the bench's temp directory, no persistence (the broker's disk is not what
-/// is measured). The port is known before the broker starts, so the uplink can be pointed at
-/// it while it is still down.
+/// A mosquitto process of our own on 127.0.0.1 (<c>bench uplink</c>, and the tests' broker), run from
+/// a config file the caller's lines are written to. Ports are picked before the broker starts, so
+/// a client can be pointed at a broker that is still down.
 /// </summary>
-internal sealed class BenchMosquitto : IAsyncDisposable
+internal sealed class LocalMosquitto : IAsyncDisposable
 {
     private static readonly string[] Candidates = ["/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _binary;
     private readonly string _config;
-    private readonly List<string> _log = [];
     private Process? _process;
 
-    /// <param name="receiveMaximum">mosquitto's <c>max_inflight_messages</c>, which it announces to MQTT 5 clients as Receive Maximum.</param>
-    public BenchMosquitto(string binary, string directory, int receiveMaximum)
+    /// <param name="configLines">mosquitto.conf lines; logging to stderr at information level is added here (start is detected from it).</param>
+    public LocalMosquitto(string binary, string directory, IEnumerable<string> configLines)
     {
         _binary = binary;
         Directory.CreateDirectory(directory);
-        Port = FreePort();
         _config = Path.Combine(directory, "mosquitto.conf");
-        var c = CultureInfo.InvariantCulture;
-        File.WriteAllLines(_config,
-        [
-            string.Create(c, $"listener {Port} 127.0.0.1"),
-            "allow_anonymous true",
-            "persistence false",
-            string.Create(c, $"max_inflight_messages {receiveMaximum}"),
-            "max_queued_messages 0",
-            "log_dest stderr",
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
-            "log_type information",
-        ]);
+        File.WriteAllLines(_config, [.. configLines, "log_dest stderr", "log_type error", "log_type warning", "log_type notice", "log_type information"]);
     }
 
-    public int Port { get; }
+    /// <summary>Everything mosquitto wrote, for error messages.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public int Starts { get; private set; }
 
     /// <summary>The mosquitto binary, or null when the package is not installed.</summary>
-    public static string? Find()
-    {
-        foreach (var path in Candidates)
-        {
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        return null;
-    }
+    public static string? Find() => Candidates.FirstOrDefault(File.Exists);
 
     /// <summary>The first line of <c>mosquitto -h</c>, e.g. "mosquitto version 2.0.11".</summary>
     public static async Task<string> VersionAsync(string binary)
@@ -69,7 +47,18 @@ internal sealed class BenchMosquitto : IAsyncDisposable
         return first.Length > 0 ? first : "mosquitto";
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>A loopback TCP port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    /// <summary>Starts mosquitto and returns once it says it is running.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_process is not null)
         {
@@ -94,11 +83,7 @@ internal sealed class BenchMosquitto : IAsyncDisposable
                 return;
             }
 
-            lock (_log)
-            {
-                _log.Add(line);
-            }
-
+            Log.Enqueue(line);
             if (line.Contains(" running", StringComparison.Ordinal))
             {
                 running.TrySetResult();
@@ -107,18 +92,32 @@ internal sealed class BenchMosquitto : IAsyncDisposable
 
         process.ErrorDataReceived += OnLine;
         process.OutputDataReceived += OnLine;
-        process.Exited += (_, _) =>
-        {
-            lock (_log)
-            {
-                running.TrySetException(new IOException("mosquitto exited at start: " + string.Join(" | ", _log)));
-            }
-        };
+        process.Exited += (_, _) => running.TrySetException(new IOException("mosquitto exited at start: " + string.Join(" | ", Log)));
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _process = process;
-        await running.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken).ConfigureAwait(false);
+        await running.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+        Starts++;
+    }
+
+    /// <summary>SIGTERM: mosquitto closes its clients and writes its persistence file before it exits.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return;
+        }
+
+        _process = null;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        await process.WaitForExitAsync().WaitAsync(StartTimeout).ConfigureAwait(false);
+        process.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -137,14 +136,5 @@ internal sealed class BenchMosquitto : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
