@@ -161,7 +161,7 @@ internal sealed class KeywordModel : IDisposable
     public int ThresholdOf(Phrase phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        return phrase.ThresholdFor(RateOf(Band));
+        return phrase.ThresholdFor(Band);
     }
 
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>
@@ -178,8 +178,6 @@ internal sealed class KeywordModel : IDisposable
             // Already gone or busy: a temp directory is not worth failing a shutdown for.
         }
     }
-
-    private static int RateOf(SpottingBand band) => band == SpottingBand.Narrowband ? 8_000 : PocketSphinxSpotter.SampleRate;
 
     private static List<string> NarrowbandArguments(NarrowbandOptions options)
     {
@@ -265,7 +263,7 @@ internal sealed class KeywordModel : IDisposable
         foreach (var (text, phrase) in phrases)
         {
             // kws_search.c reads the threshold between the last two slashes with atof: "1e-20".
-            builder.Append(text).Append(" /1e").Append(phrase.ThresholdFor(RateOf(band)).ToString(CultureInfo.InvariantCulture)).Append("/\n");
+            builder.Append(text).Append(" /1e").Append(phrase.ThresholdFor(band).ToString(CultureInfo.InvariantCulture)).Append("/\n");
         }
 
         return builder.ToString();

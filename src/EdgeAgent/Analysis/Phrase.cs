@@ -27,6 +27,6 @@ public sealed class Phrase
     [Range(-80, 0)]
     public int? NarrowbandThreshold { get; set; }
 
-    /// <summary>The threshold for a leg whose audio arrives at <paramref name="sampleRate"/> Hz.</summary>
-    public int ThresholdFor(int sampleRate) => sampleRate < 16_000 ? NarrowbandThreshold ?? Threshold : Threshold;
+    /// <summary>The threshold for a leg of <paramref name="band"/>.</summary>
+    public int ThresholdFor(SpottingBand band) => band == SpottingBand.Narrowband ? NarrowbandThreshold ?? Threshold : Threshold;
 }

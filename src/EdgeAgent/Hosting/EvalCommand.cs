@@ -168,7 +168,7 @@ internal static class EvalCommand
                     .Where(s => s.Phrases.Any(p => PronunciationDictionary.Normalize(p.Text) == key))
                     .SelectMany(s => permissive[s.Name].Scored(s, CalibrationSplit.Calibration))
                     .ToList();
-                var current = narrowband ? phrase.ThresholdFor(8_000) : phrase.Threshold;
+                var current = narrowband ? phrase.ThresholdFor(SpottingBand.Narrowband) : phrase.Threshold;
                 choices[key] = ThresholdCalibrator.Choose(phrase.Text, items, settings.Budget, settings.Permissive, unspoken: current);
                 configured[phrase.Text] = current;
             }

@@ -50,9 +50,8 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
     }
 
     /// <summary>
-    /// A set's phrases with the thresholds a leg of the set's band uses. Narrowband sets get
-    /// <see cref="Phrase.ThresholdFor"/> 8 kHz in <see cref="Phrase.Threshold"/> as well, so the right threshold
-    /// applies whether or not the spotter pool picks thresholds by band. <paramref name="all"/> overrides both.
+    /// A set's phrases with the thresholds a leg of the set's band uses, in both threshold fields, so the
+    /// detections' confidences and the calibration read one figure. <paramref name="all"/> overrides both.
     /// </summary>
     public static List<Phrase> ForBand(IEnumerable<Phrase> phrases, bool narrowband, int? all = null)
     {
@@ -60,7 +59,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         var list = new List<Phrase>();
         foreach (var p in phrases)
         {
-            var threshold = all ?? (narrowband ? p.ThresholdFor(8_000) : p.Threshold);
+            var threshold = all ?? (narrowband ? p.ThresholdFor(SpottingBand.Narrowband) : p.Threshold);
             list.Add(new Phrase
             {
                 Text = p.Text,
