@@ -147,7 +147,13 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
             });
         // Raised under the tracker's lock, so the sink's length marks exactly where mute began and ended.
         var marks = new List<(int Inputs, bool Muted)>();
-        runner.Tracker.StateChanged += t => marks.Add((_sink.Inputs.Count, t.Muted));
+        runner.Tracker.StateChanged += t =>
+        {
+            lock (marks)
+            {
+                marks.Add((_sink.Inputs.Count, t.Muted));
+            }
+        };
         var health = new HealthWaiter(runner);
         using var stop = new CancellationTokenSource();
         var run = runner.RunAsync(stop.Token);
@@ -159,7 +165,11 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
         Send(hidraw, 0x08, 0b010);
         await _sink.WaitFor(i => i.Count(x => x.Frame?.Leg == Leg.Agent) >= 10);
         Send(hidraw, 0x08, 0b011, 0x08, 0b010);
-        await WaitForMoreCustomerFrames(10);
+
+        // Counted from where the hook-switch thread applied the mute, not from when the report was
+        // sent: on a loaded box frames arrive before the mute does. One more than the assertion, as
+        // the agent frame of the period the mute landed in may already be out.
+        await _sink.WaitFor(i => MutedFrom(marks) is { } from && i.Skip(from).Count(x => x.Frame?.Leg == Leg.Customer) >= 11);
         var mutedAt = _sink.Inputs.Count;
         Send(hidraw, 0x08, 0b011, 0x08, 0b010);
         await _sink.WaitFor(i => i.Skip(mutedAt).Count(x => x.Frame?.Leg == Leg.Agent) >= 10);
@@ -188,10 +198,13 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
         hidraw.Flush();
     }
 
-    private Task WaitForMoreCustomerFrames(int more)
+    private static int? MutedFrom(List<(int Inputs, bool Muted)> marks)
     {
-        var now = _sink.Inputs.Count;
-        return _sink.WaitFor(i => i.Skip(now).Count(x => x.Frame?.Leg == Leg.Customer) >= more);
+        lock (marks)
+        {
+            var i = marks.FindIndex(m => m.Muted);
+            return i < 0 ? null : marks[i].Inputs;
+        }
     }
 
     private static int FirstVoicedBlock()
