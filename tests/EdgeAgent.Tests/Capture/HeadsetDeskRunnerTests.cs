@@ -149,9 +149,11 @@ public sealed class HeadsetDeskRunnerTests : IDisposable
         var marks = new List<(int Inputs, bool Muted)>();
         runner.Tracker.StateChanged += t =>
         {
+            // Read outside the marks lock: the sink evaluates waits under its own lock and they take this one.
+            var count = _sink.Inputs.Count;
             lock (marks)
             {
-                marks.Add((_sink.Inputs.Count, t.Muted));
+                marks.Add((count, t.Muted));
             }
         };
         var health = new HealthWaiter(runner);

@@ -15,7 +15,7 @@ namespace EdgeCc.Agent.Tests.Uplink;
 /// and at least every heartbeat) and its JSON view.
 /// </summary>
 [Collection(LiveNetworkCollection.Name)]
-public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncDisposable
+public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int KeepAliveSeconds = 2;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "edgecc-site-" + Guid.NewGuid().ToString("N"));
@@ -117,7 +117,9 @@ public sealed class SiteWallboardTests(ITestOutputHelper output) : IAsyncDisposa
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var box in _boxes)
         {
