@@ -28,4 +28,30 @@ public sealed class PocketSphinxSpotterReplayTests
         var hit = Assert.Single(found);
         Assert.InRange(hit.Start.TotalSeconds, start - 0.5, start + 0.5);
     }
+
+    [Theory]
+    [InlineData(-0.4)] // the cut falls inside the phrase
+    [InlineData(-1.3)] // the phrase ends just before the cut, not yet reported (kws delay)
+    public void A_phrase_at_the_one_minute_utterance_cut_is_reported_once_at_its_time(double phraseStartFromCut)
+    {
+        const string id = "sense_and_sensibility_01_austen_64kb-0870";
+        var speech = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(id));
+        var (start, _) = SpeechFixtures.AlignedTimes(id, "mister john dashwood");
+        var offset = (int)((60 + phraseStartFromCut - start) * PocketSphinxSpotter.SampleRate);
+        var leg = new short[offset + speech.Length];
+        var noise = new Random(7);
+        for (var i = 0; i < offset; i++)
+        {
+            leg[i] = (short)noise.Next(-8, 9);
+        }
+
+        speech.CopyTo(leg, offset);
+        using var model = KeywordModel.Create(SpeechFixtures.Options("mister john dashwood"));
+        using var spotter = new PocketSphinxSpotter(model);
+
+        var found = SpeechFixtures.Spot(spotter, leg);
+
+        var hit = Assert.Single(found);
+        Assert.InRange(hit.Start.TotalSeconds, 60 + phraseStartFromCut - 0.5, 60 + phraseStartFromCut + 0.5);
+    }
 }
