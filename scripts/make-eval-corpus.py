@@ -539,8 +539,8 @@ def main(argv):
         real_sets = [s for s in sets if s in REAL_SETS]
         if real_sets:
             real = load_real(repo, os.path.abspath(args.shared))
-            real_phrases = ([{"Text": p, "Category": "transcript", "Weight": 0, "Threshold": -20} for p in REAL_PHRASES_SPOKEN]
-                            + [{"Text": p, "Category": "absent", "Weight": 0, "Threshold": -20} for p in REAL_PHRASES_ABSENT])
+            real_phrases = ([{"Text": p, "Category": "transcript", "Weight": 0, "Threshold": 20} for p in REAL_PHRASES_SPOKEN]
+                            + [{"Text": p, "Category": "absent", "Weight": 0, "Threshold": 20} for p in REAL_PHRASES_ABSENT])
             for s in real_sets:
                 band, folder, desc = REAL_SETS[s]
                 items = []

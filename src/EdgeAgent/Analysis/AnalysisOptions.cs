@@ -31,6 +31,18 @@ public sealed class AnalysisOptions
 
     public List<Phrase> Phrases { get; set; } = [];
 
+    /// <summary>The loosest <see cref="PhoneLoopProbability"/>.</summary>
+    public const int MinPhoneLoopProbability = -40;
+
+    /// <summary>
+    /// PocketSphinx's <c>-kws_plp</c> as an exponent (1e<c>n</c>): the prior of the phone loop that every phrase has to
+    /// beat. PocketSphinx's default, 1e-1, lets the loop win on short or unusual phrases before the phrase's own path
+    /// is scored to its end: measured by <c>edgecc eval --calibrate</c> on the synthetic corpus, a lower prior found
+    /// more phrases at the same false-alarm budget (docs in eval/README.md). Thresholds are calibrated for one value.
+    /// </summary>
+    [Range(MinPhoneLoopProbability, 0)]
+    public int PhoneLoopProbability { get; set; } = -8;
+
     public NarrowbandOptions Narrowband { get; set; } = new();
 
     public VoiceActivityOptions VoiceActivity { get; set; } = new();

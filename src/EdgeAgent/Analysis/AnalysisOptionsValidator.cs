@@ -44,6 +44,18 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
             failures.AddRange(KeywordModel.NarrowbandFailures(options.Narrowband));
         }
 
+        if (options.PhoneLoopProbability is < AnalysisOptions.MinPhoneLoopProbability or > 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Analysis:PhoneLoopProbability is {options.PhoneLoopProbability}: it is the exponent of 1e<n> and must be between {AnalysisOptions.MinPhoneLoopProbability} and 0"));
+        }
+
+        if (options.Narrowband?.PhoneLoopProbability is < AnalysisOptions.MinPhoneLoopProbability or > 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Analysis:Narrowband:PhoneLoopProbability is {options.Narrowband.PhoneLoopProbability}: it is the exponent of 1e<n> and must be between {AnalysisOptions.MinPhoneLoopProbability} and 0"));
+        }
+
         if (options.Phrases.Count == 0)
         {
             failures.Add("Analysis:Phrases is empty: configure at least one phrase");
@@ -82,16 +94,16 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
                 failures.Add($"{key}:Category is empty: give the phrase a category (escalation, churn, compliance, ...)");
             }
 
-            if (phrase.Threshold is < -80 or > 0)
+            if (phrase.Threshold is < Phrase.LoosestThreshold or > Phrase.StrictestThreshold)
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{key}:Threshold is {phrase.Threshold}: it is the exponent of 1e<n> and must be between -80 and 0"));
+                    $"{key}:Threshold is {phrase.Threshold}: it is the exponent of 1e<n> and must be between {Phrase.LoosestThreshold} and {Phrase.StrictestThreshold}"));
             }
 
-            if (phrase.NarrowbandThreshold is < -80 or > 0)
+            if (phrase.NarrowbandThreshold is < Phrase.LoosestThreshold or > Phrase.StrictestThreshold)
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{key}:NarrowbandThreshold is {phrase.NarrowbandThreshold}: it is the exponent of 1e<n> and must be between -80 and 0"));
+                    $"{key}:NarrowbandThreshold is {phrase.NarrowbandThreshold}: it is the exponent of 1e<n> and must be between {Phrase.LoosestThreshold} and {Phrase.StrictestThreshold}"));
             }
 
             if (phrase.Weight is < -1.0 or > 1.0 || double.IsNaN(phrase.Weight))

@@ -68,6 +68,8 @@ internal sealed class KeywordModel : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         CheckModelDirectory(options.ModelDirectory);
         var decoderArguments = band == SpottingBand.Narrowband ? NarrowbandArguments(options.Narrowband) : [];
+        var phoneLoop = band == SpottingBand.Narrowband ? options.Narrowband.PhoneLoopProbability ?? options.PhoneLoopProbability : options.PhoneLoopProbability;
+        decoderArguments.AddRange(["-kws_plp", string.Create(CultureInfo.InvariantCulture, $"1e{phoneLoop}")]);
         var initialMean = band == SpottingBand.Narrowband ? ReadCepstralMean(options.Narrowband) : null;
         if (options.Phrases.Count == 0)
         {

@@ -19,4 +19,7 @@ public sealed class NarrowbandOptions
     /// format), the average cepstrum of G.711 speech. Without it a leg starts from the model's wideband mean.
     /// </summary>
     public string CepstralMeanPath { get; set; } = DefaultCepstralMeanPath;
+
+    /// <summary><c>Analysis:PhoneLoopProbability</c> for narrowband legs; unset: the wideband one.</summary>
+    public int? PhoneLoopProbability { get; set; }
 }

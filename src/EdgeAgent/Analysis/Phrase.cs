@@ -4,8 +4,8 @@ namespace EdgeCc.Agent.Analysis;
 
 /// <summary>
 /// A configured spoken phrase. <see cref="Threshold"/> is PocketSphinx's keyword threshold
-/// exponent: the phrase fires when its score beats 1e<c>Threshold</c> (e.g. -20 is stricter
-/// than -40); it applies to wideband (16 kHz) legs. <see cref="NarrowbandThreshold"/> is the same for
+/// exponent: the phrase fires when its score beats 1e<c>Threshold</c> times the phone loop's (e.g. -20 is stricter
+/// than -40; a positive one demands that the phrase beat the phone loop); it applies to wideband (16 kHz) legs. <see cref="NarrowbandThreshold"/> is the same for
 /// narrowband legs (G.711, 8 kHz), whose scores are lower: when unset, <see cref="Threshold"/> applies.
 /// <see cref="Weight"/> is its contribution to sentiment (negative for anger,
 /// positive for courtesy).
@@ -21,10 +21,21 @@ public sealed class Phrase
     [Range(-1.0, 1.0)]
     public double Weight { get; set; }
 
-    [Range(-80, 0)]
-    public int Threshold { get; set; } = -20;
+    /// <summary>The loosest threshold: below it nearly every phone sequence fires.</summary>
+    public const int LoosestThreshold = -80;
 
-    [Range(-80, 0)]
+    /// <summary>
+    /// The strictest threshold. A margin grows with the phrase's length and falls with the phone-loop probability:
+    /// with the shipped one (1e-8) phrases spoken in the eval corpus's real recordings scored +7 to +155, and false
+    /// alarms up to +63, so thresholds well above PocketSphinx's KWS_MAX (+66.7) are needed.
+    /// </summary>
+    public const int StrictestThreshold = 150;
+
+    /// <summary>Uncalibrated phrases start here: 3-4 word phrases calibrated between -57 and +14 on the synthetic corpus, and natural speech scores higher.</summary>
+    [Range(LoosestThreshold, StrictestThreshold)]
+    public int Threshold { get; set; } = 20;
+
+    [Range(LoosestThreshold, StrictestThreshold)]
     public int? NarrowbandThreshold { get; set; }
 
     /// <summary>The threshold for a leg of <paramref name="band"/>.</summary>

@@ -17,8 +17,9 @@ namespace EdgeCc.Agent.Analysis;
 /// Confidence: PocketSphinx fires when the margin M = log10(P(audio | phrase) / P(audio | best phone-loop path))
 /// beats the phrase's threshold T (<see cref="Phrase.Threshold"/>, e.g. -20). The phone loop pays a penalty per
 /// phone, so M is often positive: measured on the LibriVox test files, 2-4 word phrases had M from -8 to +60.
-/// Confidence maps M linearly from 0.5 at T to 1.0 at +66.7 (KWS_MAX, the largest margin kws_search.c expects),
-/// clamped to 0..1: it orders detections of one phrase; across phrases, longer phrases score higher.
+/// Confidence maps M linearly from 0.5 at T to 1.0 at +66.7 (KWS_MAX, the largest margin kws_search.c expects) or
+/// T + 40 when that is higher, clamped to 0..1: it orders detections of one phrase; across phrases, longer phrases
+/// score higher.
 /// </para>
 /// </summary>
 internal sealed class PocketSphinxSpotter : IKeywordSpotter
@@ -322,7 +323,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
     private double Confidence(double margin, int threshold)
     {
-        var ceiling = PocketSphinxNative.KwsScoreOffset * _log10PerScoreUnit;
+        var ceiling = Math.Max(PocketSphinxNative.KwsScoreOffset * _log10PerScoreUnit, threshold + 40);
         return Math.Clamp(0.5 + (0.5 * (margin - threshold) / (ceiling - threshold)), 0.0, 1.0);
     }
 

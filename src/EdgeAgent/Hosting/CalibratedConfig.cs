@@ -5,18 +5,26 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
-/// phrase entries, for <c>edgecc --config FILE</c>.
+/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities the thresholds were calibrated
+/// with (a threshold means nothing under another one).
 /// </summary>
 internal static class CalibratedConfig
 {
-    public static void Write(string path, IReadOnlyList<Phrase> phrases)
+    public static void Write(string path, IReadOnlyList<Phrase> phrases, AnalysisOptions calibratedWith)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(phrases);
+        ArgumentNullException.ThrowIfNull(calibratedWith);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject(AnalysisOptions.Section);
+        json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbability);
+        json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
+        json.WriteNumber(
+            nameof(NarrowbandOptions.PhoneLoopProbability),
+            calibratedWith.Narrowband.PhoneLoopProbability ?? calibratedWith.PhoneLoopProbability);
+        json.WriteEndObject();
         json.WriteStartArray(nameof(AnalysisOptions.Phrases));
         foreach (var phrase in phrases)
         {

@@ -140,7 +140,7 @@ internal static class EvalCommand
     private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..0 swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
+        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..{ThresholdCalibrator.Strictest} swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour, pooled over the phrases of a band; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
         var permissive = new Dictionary<string, EvalRun>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
@@ -154,12 +154,12 @@ internal static class EvalCommand
         foreach (var narrowband in new[] { false, true })
         {
             var bandSets = sets.Where(s => s.IsNarrowband == narrowband).ToList();
-            var choices = new Dictionary<string, ThresholdChoice>(StringComparer.Ordinal);
+            var inputs = new Dictionary<string, CalibrationInput>(StringComparer.Ordinal);
             var configured = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var phrase in bandSets.SelectMany(s => s.Phrases))
             {
                 var key = PronunciationDictionary.Normalize(phrase.Text);
-                if (choices.ContainsKey(key))
+                if (inputs.ContainsKey(key))
                 {
                     continue;
                 }
@@ -169,12 +169,14 @@ internal static class EvalCommand
                     .SelectMany(s => permissive[s.Name].Scored(s, CalibrationSplit.Calibration))
                     .ToList();
                 var current = narrowband ? phrase.ThresholdFor(SpottingBand.Narrowband) : phrase.Threshold;
-                choices[key] = ThresholdCalibrator.Choose(phrase.Text, items, settings.Budget, settings.Permissive, unspoken: current);
+                inputs[key] = new CalibrationInput(phrase.Text, items, current);
                 configured[phrase.Text] = current;
             }
 
+            var picked = ThresholdCalibrator.ChooseTogether([.. inputs.Values], settings.Budget, settings.Permissive);
+            var choices = inputs.Keys.Zip(picked).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
             chosen[narrowband] = choices;
-            EvalReport.WriteCalibration(output, narrowband ? "narrowband" : "wideband", [.. bandSets.Select(s => s.Name)], [.. choices.Values], configured);
+            EvalReport.WriteCalibration(output, narrowband ? "narrowband" : "wideband", [.. bandSets.Select(s => s.Name)], [.. choices.Values], configured, settings.Budget);
         }
 
         output.WriteLine();
@@ -196,7 +198,7 @@ internal static class EvalCommand
         }
 
         var calibrated = CalibratedPhrases(sets, chosen);
-        CalibratedConfig.Write(settings.Out, calibrated);
+        CalibratedConfig.Write(settings.Out, calibrated, spotting.Configured);
         output.WriteLine();
         output.WriteLine($"wrote {settings.Out} ({calibrated.Count} phrases); use it with: edgecc --config {settings.Out} ...");
         CheckConfig(settings.Out);

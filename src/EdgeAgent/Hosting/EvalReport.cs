@@ -70,7 +70,7 @@ internal static class EvalReport
         return string.Create(C, $"  {label,-24} TP {o.TruePositives,4} FN {o.FalseNegatives,4} FA {o.FalseAlarms,4}  precision {o.Precision:0.000} recall {o.Recall:0.000} F1 {o.F1:0.000}, {score.FalseAlarmsPerPhraseHour:0.00} FA per phrase per hour, {score.Hours:0.000} h");
     }
 
-    public static void WriteCalibration(TextWriter output, string band, IReadOnlyList<string> sets, IReadOnlyList<ThresholdChoice> choices, IReadOnlyDictionary<string, int> configured)
+    public static void WriteCalibration(TextWriter output, string band, IReadOnlyList<string> sets, IReadOnlyList<ThresholdChoice> choices, IReadOnlyDictionary<string, int> configured, double budget)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(choices);
@@ -83,12 +83,16 @@ internal static class EvalReport
         output.WriteLine();
         output.WriteLine(string.Create(C, $"{band} thresholds from {string.Join(", ", sets)} (calibration half, {choices[0].AudioSeconds / 3600:0.000} h):"));
         var width = Math.Max(28, choices.Max(c => c.Phrase.Length) + 1);
-        output.WriteLine(string.Create(C, $"{"phrase".PadRight(width)} {"was",4} {"now",4} {"TP",4} {"exp",4} {"recall",6} {"FA",4} {"FA/h",6}  budget"));
+        output.WriteLine(string.Create(C, $"{"phrase".PadRight(width)} {"was",4} {"now",4} {"TP",4} {"exp",4} {"recall",6} {"FA",4} {"FA/h",6}"));
         foreach (var c in choices)
         {
             var was = configured.TryGetValue(c.Phrase, out var t) ? t.ToString(C) : "-";
-            output.WriteLine(string.Create(C, $"{c.Phrase.PadRight(width)} {was,4} {c.Threshold,4} {c.Tally.TruePositives,4} {c.Tally.Expected,4} {Ratio(c.Tally.TruePositives, c.Tally.Expected),6} {c.Tally.FalseAlarms,4} {c.FalseAlarmsPerHour,6:0.00}  {(c.WithinBudget ? "met" : "NOT met at 0")}"));
+            output.WriteLine(string.Create(C, $"{c.Phrase.PadRight(width)} {was,4} {c.Threshold,4} {c.Tally.TruePositives,4} {c.Tally.Expected,4} {Ratio(c.Tally.TruePositives, c.Tally.Expected),6} {c.Tally.FalseAlarms,4} {c.FalseAlarmsPerHour,6:0.00}"));
         }
+
+        var pool = choices.Sum(c => budget * c.AudioSeconds / 3600);
+        var spent = choices.Sum(c => c.Tally.FalseAlarms);
+        output.WriteLine(string.Create(C, $"pooled budget: {budget:0.##} x {choices.Count} phrases x their hours = {pool:0.00} false alarms allowed, {spent} raised: {(choices[0].WithinBudget ? "met" : "NOT met even at the strictest thresholds")}"));
     }
 
     private static double FaRate(SetScore score, int phrase)

@@ -17,6 +17,9 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
     /// <summary>20 ms, the usual RTP packetisation.</summary>
     public const int FramesPerSecond = 50;
 
+    /// <summary>The service's analysis settings the runs use (their phrases replaced by each set's).</summary>
+    public AnalysisOptions Configured => configured;
+
     public EvalRun Run(CorpusManifest corpus, CorpusSet set, IReadOnlyList<Phrase> phrases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -27,6 +30,8 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
             ModelDirectory = configured.ModelDirectory,
             DictionaryPath = configured.DictionaryPath,
             SpotSpeechOnly = configured.SpotSpeechOnly,
+            PhoneLoopProbability = configured.PhoneLoopProbability,
+            Narrowband = configured.Narrowband,
             VoiceActivity = configured.VoiceActivity,
             Prosody = configured.Prosody,
             Talk = configured.Talk,

@@ -87,11 +87,26 @@ public sealed class AnalysisOptionsValidatorTests
     public void Out_of_range_threshold_is_reported_with_its_key()
     {
         var options = SpeechFixtures.Options("speak to a manager");
-        options.Phrases[0].Threshold = 5;
+        options.Phrases[0].Threshold = 151;
 
         var failure = Assert.Single(Failures(options));
 
-        Assert.Equal("Analysis:Phrases:0:Threshold is 5: it is the exponent of 1e<n> and must be between -80 and 0", failure);
+        Assert.Equal("Analysis:Phrases:0:Threshold is 151: it is the exponent of 1e<n> and must be between -80 and 150", failure);
+    }
+
+    [Fact]
+    public void Out_of_range_phone_loop_probabilities_are_reported_with_their_keys()
+    {
+        var options = SpeechFixtures.Options("speak to a manager");
+        options.PhoneLoopProbability = 1;
+        options.Narrowband.PhoneLoopProbability = -41;
+
+        Assert.Equal(
+            [
+                "Analysis:PhoneLoopProbability is 1: it is the exponent of 1e<n> and must be between -40 and 0",
+                "Analysis:Narrowband:PhoneLoopProbability is -41: it is the exponent of 1e<n> and must be between -40 and 0",
+            ],
+            Failures(options));
     }
 
     [Fact]

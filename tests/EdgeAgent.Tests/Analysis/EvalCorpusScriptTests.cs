@@ -163,8 +163,9 @@ public sealed partial class EvalCorpusScriptTests(EvalCorpusFixture corpus, ITes
                     continue;
                 }
 
-                // PocketSphinx places a phrase to its 10 ms frames; its end often stops before a vowel's decay.
-                Assert.InRange(hit.Start.TotalSeconds - start, -0.1, 0.1);
+                // PocketSphinx places a phrase to its 10 ms frames; its end often stops before a vowel's decay, and with a
+                // costly phone loop (1e-8) the phrase's first phone may take in a little of the pause before it.
+                Assert.InRange(hit.Start.TotalSeconds - start, -0.15, 0.1);
                 Assert.InRange(hit.End.TotalSeconds - end, -0.3, 0.1);
                 matched++;
             }

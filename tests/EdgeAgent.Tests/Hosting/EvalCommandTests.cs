@@ -82,8 +82,8 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
             Assert.Equal(EvalTestCorpus.PhraseCount, phrases.Count);
             Assert.All(phrases, p =>
             {
-                Assert.InRange(p.GetProperty("Threshold").GetInt32(), EvalCommand.DefaultPermissive, 0);
-                Assert.InRange(p.GetProperty("NarrowbandThreshold").GetInt32(), EvalCommand.DefaultPermissive, 0);
+                Assert.InRange(p.GetProperty("Threshold").GetInt32(), EvalCommand.DefaultPermissive, Phrase.StrictestThreshold);
+                Assert.InRange(p.GetProperty("NarrowbandThreshold").GetInt32(), EvalCommand.DefaultPermissive, Phrase.StrictestThreshold);
             });
         }
 
@@ -150,7 +150,7 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
     {
         using var corpus = new EvalTestCorpus(files: 1);
         var file = Path.Combine(corpus.Directory, "thresholds.json");
-        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }]);
+        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }], new AnalysisOptions());
         var manifest = CorpusManifest.Load(corpus.Directory);
 
         var sets = EvalSettings.From(CommandLine.Parse(["eval", corpus.Directory, "--thresholds", file])).Select(manifest);

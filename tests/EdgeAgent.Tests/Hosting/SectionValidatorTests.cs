@@ -14,7 +14,7 @@ public class SectionValidatorTests
             Phrases =
             [
                 new Phrase { Text = "speak to a manager", Category = "escalation" },
-                new Phrase { Text = "", Category = "churn", Threshold = 7 },
+                new Phrase { Text = "", Category = "churn", Threshold = 200 },
             ],
         };
 

@@ -1,11 +1,16 @@
 namespace EdgeCc.Agent.Analysis.Evaluation;
 
 /// <summary>
-/// Picks a phrase's keyword threshold from one permissive run: a detection with margin M is reported at threshold T
-/// when M >= T, so every threshold's detections are a filter of the permissive run's, scored with
-/// <see cref="EvalScorer"/>. The pick maximises hits under the false-alarm budget (false alarms per hour of the
-/// calibration audio), then minimises false alarms; among thresholds that score exactly the same it takes the
-/// middle one, so a margin that moves a little on unseen audio does not cross it.
+/// Picks keyword thresholds from one permissive run: a detection with margin M is reported at threshold T when M >= T,
+/// so every threshold's detections are a filter of the permissive run's, scored with <see cref="EvalScorer"/>.
+/// <para>
+/// The false-alarm budget is per phrase per hour, pooled over the phrases of a band: N phrases calibrated on H hours
+/// may raise budget x N x H false alarms between them. A budget per phrase would allow none at all on a corpus of less
+/// than an hour per phrase, and the cost a floor sees is the total (the same rate the eval's overall line reports).
+/// Starting from each phrase's fewest false alarms, the loosening that buys the most hits per added false alarm is
+/// taken while the pool lasts. Among thresholds that score exactly the same a phrase takes the middle one, so a
+/// margin that moves a little on unseen audio does not cross it.
+/// </para>
 /// </summary>
 /// <remarks>
 /// The filter is an estimate: at a stricter threshold PocketSphinx can report a phrase at a slightly different
@@ -14,76 +19,59 @@ namespace EdgeCc.Agent.Analysis.Evaluation;
 /// </remarks>
 internal static class ThresholdCalibrator
 {
-    public const int Strictest = 0;
+    public const int Strictest = Phrase.StrictestThreshold;
 
-    /// <param name="phrase">The phrase (its detections are selected by text).</param>
-    /// <param name="items">The calibration files; their detections must carry margins from a run at <paramref name="loosest"/> or looser.</param>
-    /// <param name="budgetPerHour">False alarms allowed per hour of <paramref name="items"/>' audio.</param>
-    /// <param name="loosest">The most permissive threshold to consider (that of the permissive run).</param>
-    /// <param name="unspoken">
-    /// The threshold to keep when the phrase is never spoken in <paramref name="items"/> (nothing to gain recall on):
-    /// kept if it meets the budget there, else the loosest one that does.
-    /// </param>
+    /// <summary>One phrase alone: <see cref="ChooseTogether"/> with a pool of its own.</summary>
     public static ThresholdChoice Choose(string phrase, IReadOnlyList<ScoredItem> items, double budgetPerHour, int loosest, int? unspoken = null)
+        => ChooseTogether([new CalibrationInput(phrase, items, unspoken ?? Strictest)], budgetPerHour, loosest)[0];
+
+    /// <param name="phrases">The phrases of one band with their calibration files.</param>
+    /// <param name="budgetPerHour">False alarms allowed per phrase per hour of each phrase's calibration audio.</param>
+    /// <param name="loosest">The most permissive threshold to consider (that of the permissive run).</param>
+    /// <returns>A choice per phrase, in order; <see cref="ThresholdChoice.WithinBudget"/> tells whether the pool held.</returns>
+    public static List<ThresholdChoice> ChooseTogether(IReadOnlyList<CalibrationInput> phrases, double budgetPerHour, int loosest)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(phrases);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(loosest, Strictest);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetPerHour);
-        var seconds = 0.0;
-        foreach (var item in items)
+        var count = phrases.Count;
+        var tallies = new PhraseTally[count][];
+        var seconds = new double[count];
+        var at = new int[count];
+        var pool = 0.0;
+        var spent = 0;
+        for (var i = 0; i < count; i++)
         {
-            seconds += item.Seconds;
-        }
-
-        var hours = seconds / 3600;
-        var tallies = new PhraseTally[Strictest - loosest + 1];
-        for (var t = loosest; t <= Strictest; t++)
-        {
-            tallies[t - loosest] = ScoreAt(phrase, items, t);
-        }
-
-        PhraseTally? best = null;
-        foreach (var tally in tallies)
-        {
-            if (tally.FalseAlarms <= (budgetPerHour * hours) + 1e-9 && (best is null || Better(tally, best)))
+            var input = phrases[i];
+            seconds[i] = input.Items.Sum(item => item.Seconds);
+            pool += budgetPerHour * seconds[i] / 3600;
+            tallies[i] = new PhraseTally[Strictest - loosest + 1];
+            for (var t = loosest; t <= Strictest; t++)
             {
-                best = tally;
-            }
-        }
-
-        if (best is null)
-        {
-            return new ThresholdChoice(phrase, Strictest, tallies[^1], seconds, WithinBudget: false);
-        }
-
-        if (best.Expected == 0 && unspoken is { } keep)
-        {
-            var within = loosest;
-            while (tallies[within - loosest].FalseAlarms > (budgetPerHour * hours) + 1e-9)
-            {
-                within++;
+                tallies[i][t - loosest] = ScoreAt(input.Phrase, input.Items, t);
             }
 
-            var kept = Math.Clamp(Math.Max(keep, within), loosest, Strictest);
-            return new ThresholdChoice(phrase, kept, tallies[kept - loosest], seconds, WithinBudget: true);
+            at[i] = Start(tallies[i], Math.Clamp(input.Configured, loosest, Strictest) - loosest);
+            spent += tallies[i][at[i]].FalseAlarms;
         }
 
-        var same = new List<int>();
-        for (var t = loosest; t <= Strictest; t++)
+        while (BestLoosening(tallies, at, pool - spent) is { } move)
         {
-            var tally = tallies[t - loosest];
-            if (tally.TruePositives == best.TruePositives && tally.FalseAlarms == best.FalseAlarms)
-            {
-                same.Add(t);
-            }
+            spent += tallies[move.Phrase][move.To].FalseAlarms - tallies[move.Phrase][at[move.Phrase]].FalseAlarms;
+            at[move.Phrase] = move.To;
         }
 
-        // Upper middle: of two, the stricter.
-        var threshold = same[same.Count / 2];
-        return new ThresholdChoice(phrase, threshold, tallies[threshold - loosest], seconds, WithinBudget: true);
+        var within = spent <= pool + 1e-9;
+        var choices = new List<ThresholdChoice>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var tally = tallies[i][at[i]];
+            var threshold = tally.Expected == 0 ? at[i] : Middle(tallies[i], tally, strictest: !within);
+            choices.Add(new ThresholdChoice(phrases[i].Phrase, threshold + loosest, tallies[i][threshold], seconds[i], within));
+        }
+
+        return choices;
     }
-
     /// <summary>What the permissive run's detections of <paramref name="phrase"/> score when only those with margin >= <paramref name="threshold"/> count.</summary>
     public static PhraseTally ScoreAt(string phrase, IReadOnlyList<ScoredItem> items, int threshold)
     {
@@ -113,7 +101,82 @@ internal static class ThresholdCalibrator
         return kept;
     }
 
-    private static bool Better(PhraseTally candidate, PhraseTally best)
-        => candidate.TruePositives > best.TruePositives
-            || (candidate.TruePositives == best.TruePositives && candidate.FalseAlarms < best.FalseAlarms);
+    /// <summary>
+    /// Where a phrase starts: its fewest false alarms with the most hits there; a phrase never spoken keeps its
+    /// configured threshold (index <paramref name="configured"/>) when that is as quiet, else the loosest that is.
+    /// </summary>
+    private static int Start(PhraseTally[] tallies, int configured)
+    {
+        var fewest = tallies.Min(t => t.FalseAlarms);
+        if (tallies[0].Expected == 0)
+        {
+            if (tallies[configured].FalseAlarms == fewest)
+            {
+                return configured;
+            }
+
+            return Array.FindIndex(tallies, t => t.FalseAlarms == fewest);
+        }
+
+        var start = -1;
+        for (var t = 0; t < tallies.Length; t++)
+        {
+            if (tallies[t].FalseAlarms == fewest && (start < 0 || tallies[t].TruePositives > tallies[start].TruePositives))
+            {
+                start = t;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The threshold change that gains hits at the least false alarms per hit within <paramref name="left"/>; null when none does.</summary>
+    private static (int Phrase, int To)? BestLoosening(PhraseTally[][] tallies, int[] at, double left)
+    {
+        (int Phrase, int To)? best = null;
+        var bestHits = 0;
+        var bestCost = 0;
+        for (var i = 0; i < tallies.Length; i++)
+        {
+            var from = tallies[i][at[i]];
+            for (var t = 0; t < tallies[i].Length; t++)
+            {
+                var hits = tallies[i][t].TruePositives - from.TruePositives;
+                var cost = tallies[i][t].FalseAlarms - from.FalseAlarms;
+                if (hits <= 0 || cost > left + 1e-9)
+                {
+                    continue;
+                }
+
+                // Fewer false alarms per hit first (cross-multiplied: costs can be 0 or negative), then more hits.
+                var order = best is null ? -1 : ((long)cost * bestHits).CompareTo((long)bestCost * hits);
+                if (order < 0 || (order == 0 && hits > bestHits))
+                {
+                    best = (i, t);
+                    bestHits = hits;
+                    bestCost = cost;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The middle (of two, the stricter) of the thresholds that score exactly <paramref name="tally"/>, or the
+    /// strictest of them when the budget is broken anyway.
+    /// </summary>
+    private static int Middle(PhraseTally[] tallies, PhraseTally tally, bool strictest)
+    {
+        var same = new List<int>();
+        for (var t = 0; t < tallies.Length; t++)
+        {
+            if (tallies[t].TruePositives == tally.TruePositives && tallies[t].FalseAlarms == tally.FalseAlarms)
+            {
+                same.Add(t);
+            }
+        }
+
+        return strictest ? same[^1] : same[same.Count / 2];
+    }
 }

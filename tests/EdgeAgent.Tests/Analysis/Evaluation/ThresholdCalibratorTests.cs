@@ -52,9 +52,9 @@ public sealed class ThresholdCalibratorTests
     [Fact]
     public void When_no_threshold_meets_the_budget_the_strictest_is_chosen_and_flagged()
     {
-        var choice = ThresholdCalibrator.Choose(Phrase, Hour([10], [20, 30]), budgetPerHour: 1, loosest: -60);
+        var choice = ThresholdCalibrator.Choose(Phrase, Hour([155], [160, 170]), budgetPerHour: 1, loosest: -60);
 
-        Assert.Equal(0, choice.Threshold);
+        Assert.Equal(ThresholdCalibrator.Strictest, choice.Threshold);
         Assert.False(choice.WithinBudget);
         Assert.Equal(2, choice.Tally.FalseAlarms);
     }
@@ -68,6 +68,35 @@ public sealed class ThresholdCalibratorTests
         Assert.Equal(-25, quiet.Threshold);
         Assert.Equal(-19, noisy.Threshold);
         Assert.Equal(0, noisy.Tally.FalseAlarms);
+    }
+
+    [Fact]
+    public void The_pooled_budget_goes_to_the_phrase_that_buys_the_most_hits_per_false_alarm()
+    {
+        // One hour each, budget 1 per phrase per hour: 2 false alarms between the two phrases. The first gains one hit
+        // per false alarm (-20, then -30 behind false alarms at -15 and -25); the second two hits behind one false
+        // alarm at -12, then one more behind another at -50.
+        const string other = "verify your identity";
+        var second = Hour([-5, -13, -14, -55], [-12, -50]).Select(i => i with
+        {
+            Expected = [.. i.Expected.Select(e => e with { Text = other })],
+            Detections = [.. i.Detections.Select(d => d with { Phrase = other })],
+        }).ToArray();
+        CalibrationInput[] phrases =
+        [
+            new(Phrase, Hour([-5, -20, -30], [-15, -25]), -20),
+            new(other, second, -20),
+        ];
+
+        var choices = ThresholdCalibrator.ChooseTogether(phrases, budgetPerHour: 1, loosest: -60);
+
+        // The second phrase's -14 first (2 hits for 1), then 1 hit for 1 either way: the earlier phrase's -20 wins the
+        // tie. The pool is spent: 5 of 7 hits.
+        Assert.All(choices, c => Assert.True(c.WithinBudget));
+        Assert.Equal(new PhraseTally(Phrase, 2, 1, 1), choices[0].Tally);
+        Assert.Equal(new PhraseTally(other, 3, 1, 1), choices[1].Tally);
+        Assert.Equal(-22, choices[0].Threshold); // -25 < T <= -20: -24..-20, middle -22
+        Assert.Equal(-31, choices[1].Threshold); // -49..-14: of the two middle ones, the stricter
     }
 
     [Fact]
