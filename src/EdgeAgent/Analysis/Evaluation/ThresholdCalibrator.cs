@@ -22,8 +22,8 @@ internal static class ThresholdCalibrator
     public const int Strictest = Phrase.StrictestThreshold;
 
     /// <summary>One phrase alone: <see cref="ChooseTogether"/> with a pool of its own.</summary>
-    public static ThresholdChoice Choose(string phrase, IReadOnlyList<ScoredItem> items, double budgetPerHour, int loosest, int? unspoken = null)
-        => ChooseTogether([new CalibrationInput(phrase, items, unspoken ?? Strictest)], budgetPerHour, loosest)[0];
+    public static ThresholdChoice Choose(string phrase, IReadOnlyList<ScoredItem> items, double budgetPerHour, int loosest, int configured = Strictest)
+        => ChooseTogether([new CalibrationInput(phrase, items, configured)], budgetPerHour, loosest)[0];
 
     /// <param name="phrases">The phrases of one band with their calibration files.</param>
     /// <param name="budgetPerHour">False alarms allowed per phrase per hour of each phrase's calibration audio.</param>
@@ -51,7 +51,7 @@ internal static class ThresholdCalibrator
                 tallies[i][t - loosest] = ScoreAt(input.Phrase, input.Items, t);
             }
 
-            at[i] = Start(tallies[i], Math.Clamp(input.Configured, loosest, Strictest) - loosest);
+            at[i] = Start(tallies[i], ConfiguredIndex(input, loosest));
             spent += tallies[i][at[i]].FalseAlarms;
         }
 
@@ -65,8 +65,10 @@ internal static class ThresholdCalibrator
         var choices = new List<ThresholdChoice>(count);
         for (var i = 0; i < count; i++)
         {
+            // A phrase with no hit to keep (never spoken, or never found within the pool) has taught nothing: it keeps
+            // its configured threshold unless that adds false alarms.
             var tally = tallies[i][at[i]];
-            var threshold = tally.Expected == 0 ? at[i] : Middle(tallies[i], tally, strictest: !within);
+            var threshold = tally.TruePositives == 0 ? Quiet(tallies[i], ConfiguredIndex(phrases[i], loosest)) : Middle(tallies[i], tally, strictest: !within);
             choices.Add(new ThresholdChoice(phrases[i].Phrase, threshold + loosest, tallies[i][threshold], seconds[i], within));
         }
 
@@ -101,23 +103,24 @@ internal static class ThresholdCalibrator
         return kept;
     }
 
-    /// <summary>
-    /// Where a phrase starts: its fewest false alarms with the most hits there; a phrase never spoken keeps its
-    /// configured threshold (index <paramref name="configured"/>) when that is as quiet, else the loosest that is.
-    /// </summary>
-    private static int Start(PhraseTally[] tallies, int configured)
+    private static int ConfiguredIndex(CalibrationInput input, int loosest) => Math.Clamp(input.Configured, loosest, Strictest) - loosest;
+
+    /// <summary>The configured threshold (index <paramref name="configured"/>) when it has the fewest false alarms, else the loosest that has.</summary>
+    private static int Quiet(PhraseTally[] tallies, int configured)
     {
         var fewest = tallies.Min(t => t.FalseAlarms);
+        return tallies[configured].FalseAlarms == fewest ? configured : Array.FindIndex(tallies, t => t.FalseAlarms == fewest);
+    }
+
+    /// <summary>Where a phrase starts: its fewest false alarms with the most hits there (a phrase never spoken: <see cref="Quiet"/>).</summary>
+    private static int Start(PhraseTally[] tallies, int configured)
+    {
         if (tallies[0].Expected == 0)
         {
-            if (tallies[configured].FalseAlarms == fewest)
-            {
-                return configured;
-            }
-
-            return Array.FindIndex(tallies, t => t.FalseAlarms == fewest);
+            return Quiet(tallies, configured);
         }
 
+        var fewest = tallies.Min(t => t.FalseAlarms);
         var start = -1;
         for (var t = 0; t < tallies.Length; t++)
         {

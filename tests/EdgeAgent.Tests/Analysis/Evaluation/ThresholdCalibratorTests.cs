@@ -62,8 +62,8 @@ public sealed class ThresholdCalibratorTests
     [Fact]
     public void A_phrase_never_spoken_keeps_its_threshold_unless_that_breaks_the_budget()
     {
-        var quiet = ThresholdCalibrator.Choose(Phrase, Hour([], [-50]), budgetPerHour: 0, loosest: -60, unspoken: -25);
-        var noisy = ThresholdCalibrator.Choose(Phrase, Hour([], [-20]), budgetPerHour: 0, loosest: -60, unspoken: -25);
+        var quiet = ThresholdCalibrator.Choose(Phrase, Hour([], [-50]), budgetPerHour: 0, loosest: -60, configured: -25);
+        var noisy = ThresholdCalibrator.Choose(Phrase, Hour([], [-20]), budgetPerHour: 0, loosest: -60, configured: -25);
 
         Assert.Equal(-25, quiet.Threshold);
         Assert.Equal(-19, noisy.Threshold);
@@ -97,6 +97,17 @@ public sealed class ThresholdCalibratorTests
         Assert.Equal(new PhraseTally(other, 3, 1, 1), choices[1].Tally);
         Assert.Equal(-22, choices[0].Threshold); // -25 < T <= -20: -24..-20, middle -22
         Assert.Equal(-31, choices[1].Threshold); // -49..-14: of the two middle ones, the stricter
+    }
+
+    [Fact]
+    public void A_spoken_phrase_found_at_no_affordable_threshold_keeps_its_configured_one()
+    {
+        // Its only hit (-30) hides behind a false alarm at -20; a zero budget affords neither.
+        var kept = ThresholdCalibrator.Choose(Phrase, Hour([-30], [-20]), budgetPerHour: 0, loosest: -60, configured: 10);
+        var tightened = ThresholdCalibrator.Choose(Phrase, Hour([-30], [-20]), budgetPerHour: 0, loosest: -60, configured: -25);
+
+        Assert.Equal((10, 0, 0), (kept.Threshold, kept.Tally.TruePositives, kept.Tally.FalseAlarms));
+        Assert.Equal((-19, 0, 0), (tightened.Threshold, tightened.Tally.TruePositives, tightened.Tally.FalseAlarms));
     }
 
     [Fact]
