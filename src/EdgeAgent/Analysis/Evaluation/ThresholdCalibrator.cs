@@ -74,6 +74,7 @@ internal static class ThresholdCalibrator
 
         return choices;
     }
+
     /// <summary>What the permissive run's detections of <paramref name="phrase"/> score when only those with margin >= <paramref name="threshold"/> count.</summary>
     public static PhraseTally ScoreAt(string phrase, IReadOnlyList<ScoredItem> items, int threshold)
     {
