@@ -43,6 +43,10 @@ public sealed class AnalysisOptions
     [Range(MinPhoneLoopProbability, 0)]
     public int PhoneLoopProbability { get; set; } = -8;
 
+    /// <summary>The phone-loop probability exponent a leg of <paramref name="band"/> is decoded with.</summary>
+    public int PhoneLoopProbabilityFor(SpottingBand band)
+        => band == SpottingBand.Narrowband ? Narrowband.PhoneLoopProbability ?? PhoneLoopProbability : PhoneLoopProbability;
+
     public NarrowbandOptions Narrowband { get; set; } = new();
 
     public VoiceActivityOptions VoiceActivity { get; set; } = new();

@@ -44,17 +44,8 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
             failures.AddRange(KeywordModel.NarrowbandFailures(options.Narrowband));
         }
 
-        if (options.PhoneLoopProbability is < AnalysisOptions.MinPhoneLoopProbability or > 0)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Analysis:PhoneLoopProbability is {options.PhoneLoopProbability}: it is the exponent of 1e<n> and must be between {AnalysisOptions.MinPhoneLoopProbability} and 0"));
-        }
-
-        if (options.Narrowband?.PhoneLoopProbability is < AnalysisOptions.MinPhoneLoopProbability or > 0)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Analysis:Narrowband:PhoneLoopProbability is {options.Narrowband.PhoneLoopProbability}: it is the exponent of 1e<n> and must be between {AnalysisOptions.MinPhoneLoopProbability} and 0"));
-        }
+        CheckExponent(failures, "Analysis:PhoneLoopProbability", options.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
+        CheckExponent(failures, "Analysis:Narrowband:PhoneLoopProbability", options.Narrowband?.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
 
         if (options.Phrases.Count == 0)
         {
@@ -94,17 +85,8 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
                 failures.Add($"{key}:Category is empty: give the phrase a category (escalation, churn, compliance, ...)");
             }
 
-            if (phrase.Threshold is < Phrase.LoosestThreshold or > Phrase.StrictestThreshold)
-            {
-                failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{key}:Threshold is {phrase.Threshold}: it is the exponent of 1e<n> and must be between {Phrase.LoosestThreshold} and {Phrase.StrictestThreshold}"));
-            }
-
-            if (phrase.NarrowbandThreshold is < Phrase.LoosestThreshold or > Phrase.StrictestThreshold)
-            {
-                failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{key}:NarrowbandThreshold is {phrase.NarrowbandThreshold}: it is the exponent of 1e<n> and must be between {Phrase.LoosestThreshold} and {Phrase.StrictestThreshold}"));
-            }
+            CheckExponent(failures, $"{key}:Threshold", phrase.Threshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
+            CheckExponent(failures, $"{key}:NarrowbandThreshold", phrase.NarrowbandThreshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
 
             if (phrase.Weight is < -1.0 or > 1.0 || double.IsNaN(phrase.Weight))
             {
@@ -128,5 +110,14 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Adds the message for a power-of-ten exponent setting outside <paramref name="min"/>..<paramref name="max"/> (unset passes).</summary>
+    private static void CheckExponent(List<string> failures, string key, int? value, int min, int max)
+    {
+        if (value is { } n && (n < min || n > max))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key} is {n}: it is the exponent of 1e<n> and must be between {min} and {max}"));
+        }
     }
 }

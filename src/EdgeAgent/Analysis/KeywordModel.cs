@@ -68,8 +68,7 @@ internal sealed class KeywordModel : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         CheckModelDirectory(options.ModelDirectory);
         var decoderArguments = band == SpottingBand.Narrowband ? NarrowbandArguments(options.Narrowband) : [];
-        var phoneLoop = band == SpottingBand.Narrowband ? options.Narrowband.PhoneLoopProbability ?? options.PhoneLoopProbability : options.PhoneLoopProbability;
-        decoderArguments.AddRange(["-kws_plp", string.Create(CultureInfo.InvariantCulture, $"1e{phoneLoop}")]);
+        decoderArguments.AddRange(["-kws_plp", string.Create(CultureInfo.InvariantCulture, $"1e{options.PhoneLoopProbabilityFor(band)}")]);
         var initialMean = band == SpottingBand.Narrowband ? ReadCepstralMean(options.Narrowband) : null;
         if (options.Phrases.Count == 0)
         {

@@ -19,11 +19,9 @@ internal static class CalibratedConfig
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject(AnalysisOptions.Section);
-        json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbability);
+        json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Wideband));
         json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
-        json.WriteNumber(
-            nameof(NarrowbandOptions.PhoneLoopProbability),
-            calibratedWith.Narrowband.PhoneLoopProbability ?? calibratedWith.PhoneLoopProbability);
+        json.WriteNumber(nameof(NarrowbandOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Narrowband));
         json.WriteEndObject();
         json.WriteStartArray(nameof(AnalysisOptions.Phrases));
         foreach (var phrase in phrases)
