@@ -31,6 +31,13 @@ public sealed class AnalysisOptions
 
     public List<Phrase> Phrases { get; set; } = [];
 
+    /// <summary>
+    /// Pronunciations beyond <see cref="DictionaryPath"/>'s, per word (phones of the model, "K AA N T"): a word missing
+    /// from the dictionary (a product name), or one the floor's callers say differently (cmudict is General American:
+    /// "can't" as K AE N T only). A phrase is searched in every combination of its words' pronunciations.
+    /// </summary>
+    public Dictionary<string, string[]> Pronunciations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The loosest <see cref="PhoneLoopProbability"/>.</summary>
     public const int MinPhoneLoopProbability = -40;
 

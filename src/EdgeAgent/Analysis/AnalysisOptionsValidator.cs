@@ -47,6 +47,11 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
         CheckExponent(failures, "Analysis:PhoneLoopProbability", options.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
         CheckExponent(failures, "Analysis:Narrowband:PhoneLoopProbability", options.Narrowband?.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
 
+        foreach (var word in options.Pronunciations.Keys.Where(k => PronunciationDictionary.Words(k).Length != 1))
+        {
+            failures.Add($"Analysis:Pronunciations:{word}: a key is one word of a phrase");
+        }
+
         if (options.Phrases.Count == 0)
         {
             failures.Add("Analysis:Phrases is empty: configure at least one phrase");
@@ -96,17 +101,21 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
 
         if (dictionaryExists && words.Count > 0)
         {
-            var dictionary = PronunciationDictionary.Load(options.DictionaryPath, words);
-            for (var i = 0; i < options.Phrases.Count; i++)
+            HashSet<string>? phones = null;
+            try
             {
-                foreach (var word in PronunciationDictionary.Words(options.Phrases[i]?.Text ?? ""))
-                {
-                    if (!dictionary.Contains(word))
-                    {
-                        failures.Add($"Analysis:Phrases:{i}:Text: word '{word}' is not in the pronunciation dictionary {options.DictionaryPath}");
-                    }
-                }
+                phones = KeywordModel.ModelPhones(options);
             }
+            catch (InvalidDataException e)
+            {
+                failures.Add($"Analysis:ModelDirectory: {e.Message}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A missing model is listed above; without its phones none are checked.
+            }
+
+            failures.AddRange(KeywordModel.DictionaryFailures(options, PronunciationDictionary.Load(options.DictionaryPath, words, options.Pronunciations, phones)));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -12,6 +12,12 @@ namespace EdgeCc.Agent.Analysis;
 /// leg's cepstra average to (measured on the adaptation set: c1 +28, c2 -32), which costs the live CMN the first
 /// seconds of every leg.
 /// </para>
+/// <para>
+/// Either mean weighs CMN_WIN frames against the leg's first ones, as cmn_prior_set leaves it. ps_init leaves the
+/// wideband one at weight 0, so the first update (the end of an utterance) would take the mean of those frames alone:
+/// after the spotter's 3 s warm-up, a mean of speech and pre-roll that on the noisy eval set raised false alarms
+/// (1.8 per phrase per hour, 1.0 with the weight) and lost a LibriVox phrase altogether.
+/// </para>
 /// </summary>
 internal sealed class CepstralMeanState
 {
@@ -33,9 +39,9 @@ internal sealed class CepstralMeanState
 
     /// <summary>Reads the cmn_t of the decoder's feat_t (layouts from sphinxbase's public feat.h and cmn.h).</summary>
     /// <remarks>
-    /// The running sum and frame count are saved with the mean: cmn_live_set would set them to mean x CMN_WIN,
-    /// which is not the state ps_init leaves, and the next live update would differ. mfcc_t is 4 bytes in both
-    /// float and fixed-point builds and is copied as raw bits.
+    /// The running sum and frame count are set with the mean (sum = mean x CMN_WIN, count CMN_WIN) and saved with it.
+    /// mfcc_t is 4 bytes in both float and fixed-point builds and is copied as raw bits; a fixed-point build keeps
+    /// the state ps_init leaves for wideband legs and cannot take a narrowband initial mean.
     /// </remarks>
     public static CepstralMeanState Capture(PsDecoderHandle decoder, IReadOnlyList<float>? initialMean = null)
     {
@@ -44,28 +50,30 @@ internal sealed class CepstralMeanState
         var sum = new int[length];
         Marshal.Copy(cmn.Mean, mean, 0, length);
         Marshal.Copy(cmn.Sum, sum, 0, length);
-        if (initialMean is null)
+        // c0 of any model's mean is a log energy of tens: a fixed-point build (mfcc_t = Q12 integers) reads as ~1e-40.
+        var c0 = BitConverter.Int32BitsToSingle(mean[0]);
+        var floatBuild = float.IsFinite(c0) && Math.Abs(c0) is >= 1 and <= 1000;
+        if (initialMean is null && !floatBuild)
         {
             return new CepstralMeanState(decoder, mean, sum, cmn.FrameCount);
         }
 
-        if (initialMean.Count != length)
-        {
-            throw new InvalidOperationException($"The initial cepstral mean has {initialMean.Count} values; the model's cepstra have {length}");
-        }
-
-        // c0 of any model's mean is a log energy of tens: a fixed-point build (mfcc_t = Q12 integers) reads as ~1e-40.
-        var c0 = BitConverter.Int32BitsToSingle(mean[0]);
-        if (!float.IsFinite(c0) || Math.Abs(c0) is < 1 or > 1000)
+        if (!floatBuild)
         {
             throw new InvalidOperationException("libsphinxbase is not a floating-point build: an initial cepstral mean cannot be set");
+        }
+
+        if (initialMean is not null && initialMean.Count != length)
+        {
+            throw new InvalidOperationException($"The initial cepstral mean has {initialMean.Count} values; the model's cepstra have {length}");
         }
 
         // As cmn_prior_set leaves it: the mean weighs CMN_WIN frames against the leg's first ones.
         for (var i = 0; i < length; i++)
         {
-            mean[i] = BitConverter.SingleToInt32Bits(initialMean[i]);
-            sum[i] = BitConverter.SingleToInt32Bits(initialMean[i] * CmnWindow);
+            var value = initialMean?[i] ?? BitConverter.Int32BitsToSingle(mean[i]);
+            mean[i] = BitConverter.SingleToInt32Bits(value);
+            sum[i] = BitConverter.SingleToInt32Bits(value * CmnWindow);
         }
 
         var state = new CepstralMeanState(decoder, mean, sum, CmnWindow);

@@ -8,4 +8,10 @@ internal interface IKeywordSpotter : IDisposable
 
     /// <summary>Ends the leg's audio: appends what was still pending and starts a new leg whose time restarts at 0.</summary>
     void Finish(ICollection<SpottedPhrase> found);
+
+    /// <summary>
+    /// Ends one stretch of the leg's speech: appends what was pending, and the next audio's time restarts at 0, but
+    /// what the decoder learnt of the leg's channel (its cepstral mean) carries on to the next stretch.
+    /// </summary>
+    void EndSegment(ICollection<SpottedPhrase> found);
 }

@@ -14,6 +14,9 @@ internal sealed class KeywordModel : IDisposable
     /// <summary>Files the acoustic model must have (ps_init would fail with no useful message otherwise).</summary>
     private static readonly string[] s_modelFiles = ["mdef", "means", "variances", "transition_matrices"];
 
+    /// <summary>Keyphrases one phrase may be searched as (its pronunciation variants): each costs every decoder.</summary>
+    public const int MaxVariants = 8;
+
     /// <summary>Cepstral coefficients per frame of the en-us model (feat.params: 1s_c_d_dd over 13 cepstra).</summary>
     public const int CepstraCount = 13;
 
@@ -95,17 +98,10 @@ internal sealed class KeywordModel : IDisposable
             words.UnionWith(PronunciationDictionary.Words(text));
         }
 
-        var dictionary = PronunciationDictionary.Load(options.DictionaryPath, words);
-        for (var i = 0; i < options.Phrases.Count; i++)
+        var dictionary = PronunciationDictionary.Load(options.DictionaryPath, words, options.Pronunciations, ModelPhones(options));
+        if (DictionaryFailures(options, dictionary) is [var failure, ..])
         {
-            foreach (var word in PronunciationDictionary.Words(options.Phrases[i].Text))
-            {
-                if (!dictionary.Contains(word))
-                {
-                    throw new InvalidOperationException(
-                        $"Analysis:Phrases:{i}:Text: word '{word}' is not in the pronunciation dictionary {options.DictionaryPath}");
-                }
-            }
+            throw new InvalidOperationException(failure);
         }
 
         var directory = System.IO.Directory.CreateTempSubdirectory("edgecc-kws-").FullName;
@@ -117,9 +113,14 @@ internal sealed class KeywordModel : IDisposable
                 dictionaryPath = Path.Combine(directory, "phrases.dict");
                 dictionary.WriteTo(dictionaryPath);
             }
+            else if (options.Pronunciations.Count > 0)
+            {
+                dictionaryPath = Path.Combine(directory, "full.dict");
+                dictionary.WriteFullTo(dictionaryPath);
+            }
 
             var keyphrasePath = Path.Combine(directory, "phrases.kws");
-            File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, band), new UTF8Encoding(false));
+            File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, dictionary, band), new UTF8Encoding(false));
             return new KeywordModel(
                 band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean);
         }
@@ -166,7 +167,7 @@ internal sealed class KeywordModel : IDisposable
     }
 
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>
-    public Phrase? Find(string keyphrase) => _phrases.GetValueOrDefault(keyphrase);
+    public Phrase? Find(string keyphrase) => _phrases.GetValueOrDefault(PronunciationDictionary.BaseText(keyphrase));
 
     public void Dispose()
     {
@@ -258,13 +259,63 @@ internal sealed class KeywordModel : IDisposable
         return values;
     }
 
-    private static string KeyphraseFile(Dictionary<string, Phrase> phrases, SpottingBand band)
+    /// <summary>
+    /// What is wrong with the phrases' words in <paramref name="dictionary"/> (loaded with the configured
+    /// pronunciations), one message per problem naming its configuration key; empty when every phrase can be searched.
+    /// </summary>
+    public static List<string> DictionaryFailures(AnalysisOptions options, PronunciationDictionary dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dictionary);
+        var failures = new List<string>(dictionary.Failures);
+        for (var i = 0; i < options.Phrases.Count; i++)
+        {
+            var text = PronunciationDictionary.Normalize(options.Phrases[i]?.Text ?? "");
+            var missing = PronunciationDictionary.Words(text).Where(w => !dictionary.Contains(w)).ToList();
+            foreach (var word in missing)
+            {
+                failures.Add($"Analysis:Phrases:{i}:Text: word '{word}' is not in the pronunciation dictionary {options.DictionaryPath}: add it to Analysis:Pronunciations");
+            }
+
+            if (missing.Count == 0 && PronunciationDictionary.Words(text).Aggregate(1L, (n, w) => n * dictionary.Variants(w).Count) is var count and > MaxVariants)
+            {
+                failures.Add($"Analysis:Phrases:{i}:Text '{text}' has {count} pronunciations with Analysis:Pronunciations (at most {MaxVariants}): each is a keyphrase every decoder searches");
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>The phones configured pronunciations may use: the model's, read only when there are any.</summary>
+    public static HashSet<string>? ModelPhones(AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Pronunciations.Count == 0 ? null : AcousticModelPhones.Read(options.ModelDirectory);
+    }
+
+    /// <summary>The keyphrases <paramref name="text"/> is searched as: every combination of its words' <see cref="PronunciationDictionary.Variants"/>.</summary>
+    public static List<string> Keyphrases(string text, PronunciationDictionary dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        List<string> keyphrases = [""];
+        foreach (var word in PronunciationDictionary.Words(text))
+        {
+            keyphrases = [.. keyphrases.SelectMany(k => dictionary.Variants(word).Select(v => k.Length == 0 ? v : k + " " + v))];
+        }
+
+        return keyphrases;
+    }
+
+    private static string KeyphraseFile(Dictionary<string, Phrase> phrases, PronunciationDictionary dictionary, SpottingBand band)
     {
         var builder = new StringBuilder();
         foreach (var (text, phrase) in phrases)
         {
-            // kws_search.c reads the threshold between the last two slashes with atof: "1e-20".
-            builder.Append(text).Append(" /1e").Append(phrase.ThresholdFor(band).ToString(CultureInfo.InvariantCulture)).Append("/\n");
+            foreach (var keyphrase in Keyphrases(text, dictionary))
+            {
+                // kws_search.c reads the threshold between the last two slashes with atof: "1e-20".
+                builder.Append(keyphrase).Append(" /1e").Append(phrase.ThresholdFor(band).ToString(CultureInfo.InvariantCulture)).Append("/\n");
+            }
         }
 
         return builder.ToString();

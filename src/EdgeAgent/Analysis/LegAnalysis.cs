@@ -86,7 +86,8 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
             return;
         }
 
-        Flush(detections);
+        _spotter.Finish(_found);
+        Collect(detections);
         pool.Return(_spotter);
         _spotter = null;
     }
@@ -107,7 +108,8 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
             var gap = at - SegmentPosition;
             if (gap > MaxFilledGap)
             {
-                Flush(detections);
+                _spotter.EndSegment(_found);
+                Collect(detections);
                 StartSegment(at);
             }
             else if (gap > GapTolerance)
@@ -171,12 +173,6 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
         _spotter!.Process(samples, _found);
         _segmentSamples += samples.Length;
         SpottedSamples += samples.Length;
-        Collect(detections);
-    }
-
-    private void Flush(List<Detection> detections)
-    {
-        _spotter!.Finish(_found);
         Collect(detections);
     }
 

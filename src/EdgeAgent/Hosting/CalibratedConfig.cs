@@ -5,8 +5,8 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
-/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities the thresholds were calibrated
-/// with (a threshold means nothing under another one).
+/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities and pronunciations the thresholds
+/// were calibrated with (a threshold means nothing under another phone loop or other keyphrase variants).
 /// </summary>
 internal static class CalibratedConfig
 {
@@ -22,6 +22,19 @@ internal static class CalibratedConfig
         json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Wideband));
         json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
         json.WriteNumber(nameof(NarrowbandOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Narrowband));
+        json.WriteEndObject();
+        json.WriteStartObject(nameof(AnalysisOptions.Pronunciations));
+        foreach (var (word, pronunciations) in calibratedWith.Pronunciations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartArray(word);
+            foreach (var pronunciation in pronunciations)
+            {
+                json.WriteStringValue(pronunciation);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         json.WriteStartArray(nameof(AnalysisOptions.Phrases));
         foreach (var phrase in phrases)

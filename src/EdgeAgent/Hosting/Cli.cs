@@ -41,8 +41,8 @@ internal static class Cli
                                    F1, false alarms per hour, detection latency, CPU per audio second
                --calibrate [--budget 1.0] [--out FILE] [--permissive -60]
                                    per-phrase thresholds per band (wideband/narrowband) with the most
-                                   recall under the false-alarm budget (per phrase per hour, pooled over
-                                   a band's phrases), written as a configuration file with the phone-loop
+                                   recall under the false-alarm budget (per phrase per hour on each set,
+                                   pooled over a band's phrases), written as a configuration file with the phone-loop
                                    probabilities they hold for, then a run with them
           devices                  USB headsets connected now, their USB port and desk mapping
           lights-test [--step MS]  installer's test pattern: every pixel, matrix module, digit and relay

@@ -140,7 +140,7 @@ internal static class EvalCommand
     private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..{ThresholdCalibrator.Strictest} swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour, pooled over the phrases of a band; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
+        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..{ThresholdCalibrator.Strictest} swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour on each set, pooled over the phrases of a band; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
         var permissive = new Dictionary<string, EvalRun>(StringComparer.Ordinal);
         foreach (var set in sets)
         {

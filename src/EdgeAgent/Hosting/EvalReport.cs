@@ -90,9 +90,9 @@ internal static class EvalReport
             output.WriteLine(string.Create(C, $"{c.Phrase.PadRight(width)} {was,4} {c.Threshold,4} {c.Tally.TruePositives,4} {c.Tally.Expected,4} {Ratio(c.Tally.TruePositives, c.Tally.Expected),6} {c.Tally.FalseAlarms,4} {c.FalseAlarmsPerHour,6:0.00}"));
         }
 
-        var pool = choices.Sum(c => budget * c.AudioSeconds / 3600);
-        var spent = choices.Sum(c => c.Tally.FalseAlarms);
-        output.WriteLine(string.Create(C, $"pooled budget: {budget:0.##} x {choices.Count} phrases x their hours = {pool:0.00} false alarms allowed, {spent} raised: {(choices[0].WithinBudget ? "met" : "NOT met even at the strictest thresholds")}"));
+        var perSet = choices.SelectMany(c => c.BySet).GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(C, $"{g.Key} {g.Sum(p => p.Value.FalseAlarms)} of {g.Sum(p => budget * p.Value.Seconds / 3600):0.00}"));
+        output.WriteLine(string.Create(C, $"budget per set, pooled over phrases ({budget:0.##} x {choices.Count} phrases x their hours there), false alarms raised of allowed: {string.Join("; ", perSet)}: {(choices[0].WithinBudget ? "met" : "NOT met even at the strictest thresholds")}"));
     }
 
     private static double FaRate(SetScore score, int phrase)

@@ -22,7 +22,7 @@ internal sealed record EvalRun(string Spotter, IReadOnlyList<EvalItemRun> Items,
         {
             if (half is null || halves[i] == half)
             {
-                scored.Add(new ScoredItem(set.Items[i].Phrases, Items[i].Detections, Items[i].Seconds));
+                scored.Add(new ScoredItem(set.Items[i].Phrases, Items[i].Detections, Items[i].Seconds, set.Name));
             }
         }
 

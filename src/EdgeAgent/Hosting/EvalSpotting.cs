@@ -31,6 +31,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
             DictionaryPath = configured.DictionaryPath,
             SpotSpeechOnly = configured.SpotSpeechOnly,
             PhoneLoopProbability = configured.PhoneLoopProbability,
+            Pronunciations = configured.Pronunciations,
             Narrowband = configured.Narrowband,
             VoiceActivity = configured.VoiceActivity,
             Prosody = configured.Prosody,

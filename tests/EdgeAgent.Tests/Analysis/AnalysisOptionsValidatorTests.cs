@@ -34,7 +34,7 @@ public sealed class AnalysisOptionsValidatorTests
         var failure = Assert.Single(Failures(options));
 
         Assert.Equal(
-            $"Analysis:Phrases:4:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}", failure);
+            $"Analysis:Phrases:4:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}: add it to Analysis:Pronunciations", failure);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AnalysisOptionsValidatorTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AnalysisOptions>>().Value);
 
         Assert.Equal(
-            [$"Analysis:Phrases:1:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}"],
+            [$"Analysis:Phrases:1:Text: word 'zorblax' is not in the pronunciation dictionary {SpeechFixtures.DictionaryPath}: add it to Analysis:Pronunciations"],
             error.Failures);
     }
 }

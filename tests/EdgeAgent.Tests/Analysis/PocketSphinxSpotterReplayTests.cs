@@ -39,10 +39,14 @@ public sealed class PocketSphinxSpotterReplayTests
         var (start, _) = SpeechFixtures.AlignedTimes(id, "mister john dashwood");
         var offset = (int)((60 + phraseStartFromCut - start) * PocketSphinxSpotter.SampleRate);
         var leg = new short[offset + speech.Length];
-        var noise = new Random(7);
+
+        // Only continuous speech is cut: the other LibriVox sentences, over and over, lead up to the phrase.
+        var before = new[] { "0880", "0890", "0920", "0930" }
+            .SelectMany(n => SpeechFixtures.ReadWav(SpeechFixtures.Librivox("sense_and_sensibility_01_austen_64kb-" + n)))
+            .ToArray();
         for (var i = 0; i < offset; i++)
         {
-            leg[i] = (short)noise.Next(-8, 9);
+            leg[i] = before[i % before.Length];
         }
 
         speech.CopyTo(leg, offset);

@@ -55,6 +55,42 @@ public sealed class PocketSphinxSpotterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_pause_within_a_leg_keeps_the_channel_adaptation_and_a_new_leg_starts_afresh()
+    {
+        using var model = KeywordModel.Create(SpeechFixtures.Options("mister john dashwood", "ill disposed young man"));
+        using var spotter = new PocketSphinxSpotter(model);
+        var first = SpeechFixtures.ReadWav(SpeechFixtures.Librivox("sense_and_sensibility_01_austen_64kb-0870"));
+        var second = SpeechFixtures.ReadWav(SpeechFixtures.Librivox("sense_and_sensibility_01_austen_64kb-0880"));
+
+        var fresh = SpeechFixtures.Spot(spotter, second).Single().Margin;
+        SpeechFixtures.Spot(spotter, first, spotter.Finish);
+        var nextLeg = SpeechFixtures.Spot(spotter, second).Single().Margin;
+        SpeechFixtures.Spot(spotter, first, spotter.EndSegment);
+        var afterPause = SpeechFixtures.Spot(spotter, second).Single();
+
+        // The live cepstral mean learnt from the first stretch is used for the second only within one leg.
+        Assert.Equal(fresh, nextLeg);
+        Assert.NotEqual(fresh, afterPause.Margin);
+        Assert.Equal("ill disposed young man", afterPause.Phrase.Text);
+    }
+
+    [Fact]
+    public void A_first_stretch_shorter_than_the_warm_up_is_decoded_again_and_reported_once()
+    {
+        const string id = "sense_and_sensibility_01_austen_64kb-0870";
+        using var model = KeywordModel.Create(SpeechFixtures.Options("mister john dashwood"));
+        using var spotter = new PocketSphinxSpotter(model);
+        var (_, end) = SpeechFixtures.AlignedTimes(id, "mister john dashwood");
+        var stretch = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(id))[..(int)((end + 0.3) * PocketSphinxSpotter.SampleRate)];
+
+        var first = SpeechFixtures.Spot(spotter, stretch, spotter.EndSegment);
+        var second = SpeechFixtures.Spot(spotter, stretch, spotter.EndSegment);
+
+        Assert.Equal("mister john dashwood", Assert.Single(first).Phrase.Text);
+        Assert.Equal("mister john dashwood", Assert.Single(second).Phrase.Text);
+    }
+
+    [Fact]
     public void A_phrase_is_reported_while_the_leg_goes_on_not_only_at_its_end()
     {
         const string id = "sense_and_sensibility_01_austen_64kb-0870";

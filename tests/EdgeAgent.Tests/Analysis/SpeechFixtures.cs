@@ -92,6 +92,10 @@ internal static class SpeechFixtures
 
     /// <summary>Feeds <paramref name="samples"/> in 20 ms frames, as RTP would, and finishes the leg.</summary>
     public static List<SpottedPhrase> Spot(IKeywordSpotter spotter, short[] samples, int frame = 320)
+        => Spot(spotter, samples, spotter.Finish, frame);
+
+    /// <summary>Feeds <paramref name="samples"/> in 20 ms frames, then <paramref name="end"/> (Finish or EndSegment).</summary>
+    public static List<SpottedPhrase> Spot(IKeywordSpotter spotter, short[] samples, Action<ICollection<SpottedPhrase>> end, int frame = 320)
     {
         var found = new List<SpottedPhrase>();
         for (var at = 0; at < samples.Length; at += frame)
@@ -99,7 +103,7 @@ internal static class SpeechFixtures
             spotter.Process(samples.AsSpan(at, Math.Min(frame, samples.Length - at)), found);
         }
 
-        spotter.Finish(found);
+        end(found);
         return found;
     }
 }

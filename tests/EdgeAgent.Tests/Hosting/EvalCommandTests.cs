@@ -150,7 +150,8 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
     {
         using var corpus = new EvalTestCorpus(files: 1);
         var file = Path.Combine(corpus.Directory, "thresholds.json");
-        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }], new AnalysisOptions());
+        var calibratedWith = new AnalysisOptions { Pronunciations = { ["can't"] = ["K AA N T"] } };
+        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }], calibratedWith);
         var manifest = CorpusManifest.Load(corpus.Directory);
 
         var sets = EvalSettings.From(CommandLine.Parse(["eval", corpus.Directory, "--thresholds", file])).Select(manifest);
@@ -160,6 +161,8 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         Assert.Equal("mister john dashwood", phrases[0].Text);
         Assert.Equal((-20, null), (phrases[1].Threshold, phrases[1].NarrowbandThreshold));
         Assert.Equal(-44, EvalSpotting.ForBand(sets[1].Phrases, narrowband: true)[0].Threshold);
+        using var written = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.Equal("K AA N T", written.RootElement.GetProperty("Analysis").GetProperty("Pronunciations").GetProperty("can't")[0].GetString());
     }
 
     private static string[] Overrides(EvalTestCorpus corpus) =>

@@ -4,9 +4,11 @@ namespace EdgeCc.Agent.Analysis.Evaluation;
 /// Picks keyword thresholds from one permissive run: a detection with margin M is reported at threshold T when M >= T,
 /// so every threshold's detections are a filter of the permissive run's, scored with <see cref="EvalScorer"/>.
 /// <para>
-/// The false-alarm budget is per phrase per hour, pooled over the phrases of a band: N phrases calibrated on H hours
-/// may raise budget x N x H false alarms between them. A budget per phrase would allow none at all on a corpus of less
-/// than an hour per phrase, and the cost a floor sees is the total (the same rate the eval's overall line reports).
+/// The false-alarm budget is per phrase per hour, pooled over the phrases of a band but held on each corpus set
+/// (<see cref="ScoredItem.Set"/>): N phrases calibrated on H hours of a set may raise budget x N x H false alarms
+/// there between them. A budget per phrase would allow none at all on a corpus of less than an hour per phrase, and
+/// the cost a floor sees is the total (the rate the eval's overall line reports); a budget pooled over sets would let
+/// quiet audio pay for a noisy floor's false alarms.
 /// Starting from each phrase's fewest false alarms, the loosening that buys the most hits per added false alarm is
 /// taken while the pool lasts. Among thresholds that score exactly the same a phrase takes the middle one, so a
 /// margin that moves a little on unseen audio does not cross it.
@@ -35,41 +37,64 @@ internal static class ThresholdCalibrator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(loosest, Strictest);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetPerHour);
         var count = phrases.Count;
+        var sets = phrases.SelectMany(p => p.Items).Select(i => i.Set).Distinct(StringComparer.Ordinal).ToList();
         var tallies = new PhraseTally[count][];
-        var seconds = new double[count];
+        var alarms = new int[count][][];
+        var seconds = new double[count][];
         var at = new int[count];
-        var pool = 0.0;
-        var spent = 0;
+        var pools = new double[sets.Count];
+        var spent = new int[sets.Count];
         for (var i = 0; i < count; i++)
         {
             var input = phrases[i];
-            seconds[i] = input.Items.Sum(item => item.Seconds);
-            pool += budgetPerHour * seconds[i] / 3600;
+            var bySet = sets.Select(set => input.Items.Where(item => item.Set == set).ToList()).ToList();
+            seconds[i] = [.. bySet.Select(items => items.Sum(item => item.Seconds))];
             tallies[i] = new PhraseTally[Strictest - loosest + 1];
+            alarms[i] = new int[tallies[i].Length][];
             for (var t = loosest; t <= Strictest; t++)
             {
-                tallies[i][t - loosest] = ScoreAt(input.Phrase, input.Items, t);
+                var total = new PhraseTally(input.Phrase, 0, 0, 0);
+                alarms[i][t - loosest] = new int[sets.Count];
+                for (var s = 0; s < sets.Count; s++)
+                {
+                    var tally = ScoreAt(input.Phrase, bySet[s], t);
+                    alarms[i][t - loosest][s] = tally.FalseAlarms;
+                    total = total.Add(tally);
+                }
+
+                tallies[i][t - loosest] = total;
             }
 
             at[i] = Start(tallies[i], ConfiguredIndex(input, loosest));
-            spent += tallies[i][at[i]].FalseAlarms;
+            for (var s = 0; s < sets.Count; s++)
+            {
+                pools[s] += budgetPerHour * seconds[i][s] / 3600;
+                spent[s] += alarms[i][at[i]][s];
+            }
         }
 
-        while (BestLoosening(tallies, at, pool - spent) is { } move)
+        while (BestLoosening(tallies, alarms, at, pools, spent) is { } move)
         {
-            spent += tallies[move.Phrase][move.To].FalseAlarms - tallies[move.Phrase][at[move.Phrase]].FalseAlarms;
+            for (var s = 0; s < sets.Count; s++)
+            {
+                spent[s] += alarms[move.Phrase][move.To][s] - alarms[move.Phrase][at[move.Phrase]][s];
+            }
+
             at[move.Phrase] = move.To;
         }
 
-        var within = spent <= pool + 1e-9;
+        var within = spent.Zip(pools).All(p => p.First <= p.Second + 1e-9);
         var choices = new List<ThresholdChoice>(count);
         for (var i = 0; i < count; i++)
         {
             // A phrase with no hit to keep (never spoken, or never found within the pool) has taught nothing: it keeps
             // its configured threshold unless that adds false alarms.
             var tally = tallies[i][at[i]];
-            var threshold = tally.TruePositives == 0 ? Quiet(tallies[i], ConfiguredIndex(phrases[i], loosest)) : Middle(tallies[i], tally, strictest: !within);
-            choices.Add(new ThresholdChoice(phrases[i].Phrase, threshold + loosest, tallies[i][threshold], seconds[i], within));
+            var threshold = tally.TruePositives == 0 ? Quiet(tallies[i], ConfiguredIndex(phrases[i], loosest)) : Middle(tallies[i], alarms[i], at[i], strictest: !within);
+            choices.Add(new ThresholdChoice(phrases[i].Phrase, threshold + loosest, tallies[i][threshold], seconds[i].Sum(), within)
+            {
+                BySet = sets.Select((set, s) => (set, s)).ToDictionary(p => p.set, p => (alarms[i][threshold][p.s], seconds[i][p.s]), StringComparer.Ordinal),
+            });
         }
 
         return choices;
@@ -134,8 +159,11 @@ internal static class ThresholdCalibrator
         return start;
     }
 
-    /// <summary>The threshold change that gains hits at the least false alarms per hit within <paramref name="left"/>; null when none does.</summary>
-    private static (int Phrase, int To)? BestLoosening(PhraseTally[][] tallies, int[] at, double left)
+    /// <summary>
+    /// The threshold change that gains hits at the least false alarms per hit and keeps every set within its pool
+    /// (or adds none to a set already over it); null when none does.
+    /// </summary>
+    private static (int Phrase, int To)? BestLoosening(PhraseTally[][] tallies, int[][][] alarms, int[] at, double[] pools, int[] spent)
     {
         (int Phrase, int To)? best = null;
         var bestHits = 0;
@@ -146,13 +174,13 @@ internal static class ThresholdCalibrator
             for (var t = 0; t < tallies[i].Length; t++)
             {
                 var hits = tallies[i][t].TruePositives - from.TruePositives;
-                var cost = tallies[i][t].FalseAlarms - from.FalseAlarms;
-                if (hits <= 0 || cost > left + 1e-9)
+                if (hits <= 0 || !Affordable(alarms[i][at[i]], alarms[i][t], pools, spent))
                 {
                     continue;
                 }
 
                 // Fewer false alarms per hit first (cross-multiplied: costs can be 0 or negative), then more hits.
+                var cost = tallies[i][t].FalseAlarms - from.FalseAlarms;
                 var order = best is null ? -1 : ((long)cost * bestHits).CompareTo((long)bestCost * hits);
                 if (order < 0 || (order == 0 && hits > bestHits))
                 {
@@ -166,16 +194,30 @@ internal static class ThresholdCalibrator
         return best;
     }
 
+    private static bool Affordable(int[] from, int[] to, double[] pools, int[] spent)
+    {
+        for (var s = 0; s < pools.Length; s++)
+        {
+            var added = to[s] - from[s];
+            if (added > 0 && spent[s] + added > pools[s] + 1e-9)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
-    /// The middle (of two, the stricter) of the thresholds that score exactly <paramref name="tally"/>, or the
-    /// strictest of them when the budget is broken anyway.
+    /// The middle (of two, the stricter) of the thresholds that score exactly what index <paramref name="at"/> does on
+    /// every set, or the strictest of them when the budget is broken anyway.
     /// </summary>
-    private static int Middle(PhraseTally[] tallies, PhraseTally tally, bool strictest)
+    private static int Middle(PhraseTally[] tallies, int[][] alarms, int at, bool strictest)
     {
         var same = new List<int>();
         for (var t = 0; t < tallies.Length; t++)
         {
-            if (tallies[t].TruePositives == tally.TruePositives && tallies[t].FalseAlarms == tally.FalseAlarms)
+            if (tallies[t].TruePositives == tallies[at].TruePositives && alarms[t].AsSpan().SequenceEqual(alarms[at]))
             {
                 same.Add(t);
             }

@@ -100,6 +100,24 @@ public sealed class ThresholdCalibratorTests
     }
 
     [Fact]
+    public void The_budget_holds_on_each_set_so_quiet_audio_does_not_pay_for_a_noisy_sets_false_alarms()
+    {
+        // Each set: an hour with hits at -5 and -30; the noisy one has false alarms at -20 and -25. The two hits at -30
+        // cost both false alarms: within a pool of 2 over both sets, over the noisy set's own 1.
+        ScoredItem[] InSet(string set, double[] falseAlarms) => [.. Hour([-5, -30], falseAlarms).Select(i => i with { Set = set })];
+        var quiet = InSet("quiet", []);
+        var noisy = InSet("noisy", [-20, -25]);
+
+        var perSet = ThresholdCalibrator.Choose(Phrase, [.. quiet, .. noisy], budgetPerHour: 1, loosest: -60);
+        var pooled = ThresholdCalibrator.Choose(Phrase, [.. quiet, .. InSet("quiet", [-20, -25])], budgetPerHour: 1, loosest: -60);
+
+        Assert.Equal((new PhraseTally(Phrase, 2, 2, 0), -12), (perSet.Tally, perSet.Threshold)); // -19..-5: middle -12
+        Assert.Equal((0, 3600.0), perSet.BySet["noisy"]);
+        Assert.True(perSet.WithinBudget);
+        Assert.Equal((new PhraseTally(Phrase, 4, 0, 2), -45), (pooled.Tally, pooled.Threshold)); // -60..-30: middle -45
+    }
+
+    [Fact]
     public void A_spoken_phrase_found_at_no_affordable_threshold_keeps_its_configured_one()
     {
         // Its only hit (-30) hides behind a false alarm at -20; a zero budget affords neither.
