@@ -27,8 +27,9 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         Assert.Equal(EvalTestCorpus.PhraseCount, score.Phrases.Count);
         Assert.Equal(11, score.Latencies.Count);
 
-        // A report comes -kws_delay (0.1 s) plus up to one 0.1 s slice after the phrase, or at the end of the file.
-        Assert.All(score.Latencies, l => Assert.InRange(l, 0.0, 0.5));
+        // A report comes -kws_delay (0.1 s) plus up to one 0.1 s slice after the phrase, or at the end of the file; a
+        // little before the labelled end when the search settles on the last phone early ("in his power": -0.12 s).
+        Assert.All(score.Latencies, l => Assert.InRange(l, -0.2, 0.5));
         // Each reported margin beat the phrase's threshold (it can be far above KWS_MAX, 66.7, on a clear phrase).
         Assert.All(run.Items.SelectMany(i => i.Detections), d => Assert.True(d.Margin >= -20.01, $"{d}"));
         Assert.Equal(set.Items.Sum(i => i.DurationSeconds), run.AudioSeconds, precision: 3);
