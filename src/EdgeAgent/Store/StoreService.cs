@@ -10,6 +10,11 @@ namespace EdgeCc.Agent.Store;
 /// Moves finished calls from the pipeline into the store (and so into the outbox). The channel's
 /// policy is Wait: a slow disk backs the pipeline up instead of losing a summary, and a failed
 /// write is retried, never skipped. Completes when the channel completes and is drained.
+/// <para>
+/// Stopping does not cut the drain short: the store is registered first, so it stops last, after analysis has
+/// completed the channel behind its last summary, and everything accepted up to then is stored. Only the host's
+/// shutdown timeout ends the wait (a summary still queued then is lost with the process).
+/// </para>
 /// </summary>
 internal sealed class StoreService : BackgroundService
 {
@@ -30,8 +35,28 @@ internal sealed class StoreService : BackgroundService
 
     public long Stored { get; private set; }
 
+    /// <summary>The drain: done when the channel has completed and everything in it is stored.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // BackgroundService starts ExecuteAsync on a task that a stop right after the start cancels before it runs:
+        // the drain is started here, whatever happens to that task.
+        Completion = Task.Run(DrainAsync, CancellationToken.None);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var timeout = new TaskCompletionSource();
+        using var registration = cancellationToken.Register(() => timeout.TrySetResult());
+        await Task.WhenAny(Completion, timeout.Task).ConfigureAwait(false);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Completion;
+
+    private async Task DrainAsync()
     {
         // StageChannel only offers an async stream; a small bounded hand-off lets this loop take
         // whatever has queued up and store it in one transaction (one disk flush per batch). It
@@ -42,9 +67,9 @@ internal sealed class StoreService : BackgroundService
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var pump = PumpAsync(handOff.Writer, stoppingToken);
+        var pump = PumpAsync(handOff.Writer);
         var batch = new List<CallSummary>(MaxBatch);
-        while (await handOff.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        while (await handOff.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             batch.Clear();
             while (batch.Count < MaxBatch && handOff.Reader.TryRead(out var summary))
@@ -60,10 +85,10 @@ internal sealed class StoreService : BackgroundService
                     Stored += batch.Count;
                     break;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex)
                 {
                     StoreLog.AddFailed(_log, ex);
-                    await Task.Delay(RetryDelay, _time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(RetryDelay, _time, CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }
@@ -71,13 +96,13 @@ internal sealed class StoreService : BackgroundService
         await pump.ConfigureAwait(false);
     }
 
-    private async Task PumpAsync(ChannelWriter<CallSummary> writer, CancellationToken stoppingToken)
+    private async Task PumpAsync(ChannelWriter<CallSummary> writer)
     {
         try
         {
-            await foreach (var summary in _summaries.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var summary in _summaries.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                await writer.WriteAsync(summary, stoppingToken).ConfigureAwait(false);
+                await writer.WriteAsync(summary, CancellationToken.None).ConfigureAwait(false);
             }
 
             writer.TryComplete();
