@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Capture;
 using EdgeCc.Agent.Floor;
@@ -103,7 +101,7 @@ public sealed class WallboardBrowserTests
     [Fact]
     public async Task Page_shows_stale_data_when_the_feed_stops_and_recovers_when_the_box_restarts()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Hosting.EdgeccRun.FreePort()}";
         var data = WebHost.NewDataDirectory();
         var quick = new Dictionary<string, string?> { ["Web:StaleAfterSeconds"] = "2", ["Web:HeartbeatSeconds"] = "1" };
         await using var browser = await ChromiumSession.StartAsync();
@@ -128,11 +126,4 @@ public sealed class WallboardBrowserTests
 
     private static Task<string> RootFontSize(IPage page)
         => page.EvaluateAsync<string>("getComputedStyle(document.documentElement).fontSize");
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
