@@ -11,11 +11,23 @@ internal static class AcousticModelPhones
 {
     private const string FormatEnd = "END FILE FORMAT DESCRIPTION\n";
 
+    /// <summary>
+    /// The start of the file the phones are read from: the base phones come before the triphone tables, which make up
+    /// the rest of its megabytes (2.9 MB for en-us; a text mdef lists ~40 base phones in its first few kilobytes).
+    /// </summary>
+    private const int HeadBytes = 64 * 1024;
+
     /// <summary>Reads them; throws <see cref="InvalidDataException"/> naming the file when it is neither layout.</summary>
     public static HashSet<string> Read(string modelDirectory)
     {
         var path = Path.Combine(modelDirectory, "mdef");
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        using (var file = File.OpenRead(path))
+        {
+            bytes = new byte[(int)Math.Min(HeadBytes, file.Length)];
+            file.ReadExactly(bytes);
+        }
+
         try
         {
             return bytes.AsSpan().StartsWith("BMDF"u8) ? Binary(bytes) : Text(Encoding.ASCII.GetString(bytes));

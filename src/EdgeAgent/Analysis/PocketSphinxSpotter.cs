@@ -78,10 +78,9 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     /// <summary>The leg sample the decoder has been fed up to.</summary>
     private long _fedSamples;
 
-    /// <summary>The band has no initial cepstral mean of its own (see <see cref="WarmUpSamples"/>).</summary>
-    private readonly bool _warmsUp;
-
     private bool _inUtterance;
+
+    /// <summary>The leg's mean is its own: warmed up, or the band's initial mean (see <see cref="WarmUpSamples"/>).</summary>
     private bool _warmedUp;
     private bool _disposed;
 
@@ -89,7 +88,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _warmsUp = model.InitialCepstralMean is null;
+        _warmedUp = NoWarmUp;
         KeywordModel.CheckModelDirectory(model.ModelDirectory);
         List<string> arguments =
         [
@@ -155,7 +154,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
             FeedPending();
             Collect(found);
-            if (!_warmedUp && _warmsUp && _legSamples >= WarmUpSamples)
+            if (!_warmedUp && _legSamples >= WarmUpSamples)
             {
                 WarmUp();
                 Collect(found);
@@ -170,8 +169,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     public void Finish(ICollection<SpottedPhrase> found)
     {
         EndSegment(found);
-        _cepstralMean.Restore();
-        _warmedUp = false;
+        ForgetChannel();
     }
 
     public void EndSegment(ICollection<SpottedPhrase> found)
@@ -179,7 +177,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(found);
         FeedPending();
-        if (!_warmedUp && _warmsUp && _inUtterance)
+        if (!_warmedUp && _inUtterance)
         {
             // A first stretch shorter than the warm-up (a greeting, then the caller's answer) gets it at its end.
             WarmUp();
@@ -196,10 +194,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             Collect(found);
         }
 
-        _reported.Clear();
-        _legSamples = 0;
-        _fedSamples = 0;
-        _utteranceStart = 0;
+        RestartTime();
     }
 
     /// <summary>Drops the current leg without reporting (a leg handed back unfinished).</summary>
@@ -214,13 +209,28 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             _inUtterance = false;
         }
 
+        ForgetChannel();
+        RestartTime();
+        return unfinished;
+    }
+
+    /// <summary>A wideband leg warms up; a band with its own initial mean starts from it.</summary>
+    private bool NoWarmUp => _model.InitialCepstralMean is not null;
+
+    /// <summary>The next audio is a new leg's: its channel is not the last one's.</summary>
+    private void ForgetChannel()
+    {
         _cepstralMean.Restore();
-        _warmedUp = false;
+        _warmedUp = NoWarmUp;
+    }
+
+    /// <summary>The next audio is sample 0 and nothing of it has been reported.</summary>
+    private void RestartTime()
+    {
         _reported.Clear();
         _legSamples = 0;
         _fedSamples = 0;
         _utteranceStart = 0;
-        return unfinished;
     }
 
     public void Dispose()
@@ -291,25 +301,18 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         _fedSamples = _legSamples;
     }
 
+    /// <summary>Ends the utterance, which sets the cepstral mean from the leg so far, and decodes the leg again.</summary>
+    private void WarmUp()
+    {
+        _warmedUp = true;
+        Restart(0);
+    }
+
     /// <summary>Ends the utterance, starts a new one at leg sample <paramref name="start"/> and feeds the audio since then again.</summary>
     private void Restart(long start)
     {
         Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
         _inUtterance = false;
-        Replay(start);
-    }
-
-    /// <summary>Ends the utterance, which sets the cepstral mean from the leg so far, and decodes the leg again.</summary>
-    private void WarmUp()
-    {
-        _warmedUp = true;
-        Check(PocketSphinxNative.EndUtterance(_decoder), "ps_end_utt");
-        _inUtterance = false;
-        Replay(0);
-    }
-
-    private void Replay(long start)
-    {
         start = Math.Clamp(start, _legSamples - HistorySamples, _legSamples);
         _utteranceStart = start;
         var count = (int)(_legSamples - start);
