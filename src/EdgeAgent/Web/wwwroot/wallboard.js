@@ -141,6 +141,8 @@
 
   async function submitAck(event) {
     event.preventDefault();
+    // A refusal shown from the last try would read as this try's answer until the server replies.
+    $("ack-error").textContent = "";
     const response = await fetch("/api/alerts/" + encodeURIComponent(ackAlertId) + "/acknowledge", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
