@@ -47,6 +47,11 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
         CheckExponent(failures, "Analysis:PhoneLoopProbability", options.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
         CheckExponent(failures, "Analysis:Narrowband:PhoneLoopProbability", options.Narrowband?.PhoneLoopProbability, AnalysisOptions.MinPhoneLoopProbability, 0);
 
+        if (options.NoisyBelowSnrDb is < 0 or > 60)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Analysis:NoisyBelowSnrDb is {options.NoisyBelowSnrDb}: it must be between 0 and 60 dB (0: no leg is noisy)"));
+        }
+
         foreach (var word in options.Pronunciations.Keys.Where(k => PronunciationDictionary.Words(k).Length != 1))
         {
             failures.Add($"Analysis:Pronunciations:{word}: a key is one word of a phrase");
@@ -92,6 +97,8 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
 
             CheckExponent(failures, $"{key}:Threshold", phrase.Threshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
             CheckExponent(failures, $"{key}:NarrowbandThreshold", phrase.NarrowbandThreshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
+            CheckExponent(failures, $"{key}:NoisyThreshold", phrase.NoisyThreshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
+            CheckExponent(failures, $"{key}:NarrowbandNoisyThreshold", phrase.NarrowbandNoisyThreshold, Phrase.LoosestThreshold, Phrase.StrictestThreshold);
 
             if (phrase.Weight is < -1.0 or > 1.0 || double.IsNaN(phrase.Weight))
             {

@@ -117,8 +117,14 @@ internal sealed class CallAnalysis
             EndReason = reason,
             Legs =
             [
-                new LegSummary(Leg.Agent, agent.AudioDuration, agent.SpeechDuration, agent.DetectionCount, sentiment.Agent.Final, signals.AgentPeakArousal),
-                new LegSummary(Leg.Customer, customer.AudioDuration, customer.SpeechDuration, customer.DetectionCount, sentiment.Customer.Final, signals.CustomerPeakArousal),
+                new LegSummary(Leg.Agent, agent.AudioDuration, agent.SpeechDuration, agent.DetectionCount, sentiment.Agent.Final, signals.AgentPeakArousal)
+                {
+                    SpeechToNoiseDb = _signals.SpeechToNoiseDb(Leg.Agent),
+                },
+                new LegSummary(Leg.Customer, customer.AudioDuration, customer.SpeechDuration, customer.DetectionCount, sentiment.Customer.Final, signals.CustomerPeakArousal)
+                {
+                    SpeechToNoiseDb = _signals.SpeechToNoiseDb(Leg.Customer),
+                },
             ],
             Detections = [.. _detections],
             Holds = Holds,

@@ -3,6 +3,12 @@ namespace EdgeCc.Agent.Analysis;
 /// <summary>Spots configured phrases in one leg's audio. One thread at a time; reusable leg after leg.</summary>
 internal interface IKeywordSpotter : IDisposable
 {
+    /// <summary>
+    /// The leg's speech level over its noise floor so far, dB (null: not known yet): which of a phrase's thresholds,
+    /// quiet or noisy, the next reports have to beat.
+    /// </summary>
+    double? SpeechToNoiseDb { get; set; }
+
     /// <summary>Feeds 16 kHz mono PCM (any frame size) and appends the phrases found so far, each once.</summary>
     void Process(ReadOnlySpan<short> samples, ICollection<SpottedPhrase> found);
 

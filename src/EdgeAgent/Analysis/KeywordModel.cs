@@ -7,7 +7,9 @@ namespace EdgeCc.Agent.Analysis;
 /// What every decoder of a pool shares: the acoustic model directory, a pronunciation dictionary with only the
 /// configured phrases' words, and a keyphrase file (<c>phrase /1e-20/</c> per line), both in a private temporary
 /// directory that lives as long as this object. One model per <see cref="SpottingBand"/>: the keyphrase thresholds
-/// (<see cref="Phrase.ThresholdFor"/>) and the decoder's front-end arguments differ between wideband and narrowband legs.
+/// (<see cref="Phrase.ThresholdFor(SpottingBand, bool)"/>) and the decoder's front-end arguments differ between wideband
+/// and narrowband legs. The decoder searches at the looser of a phrase's quiet and noisy thresholds; the spotter keeps
+/// what beats the threshold of the leg's condition.
 /// </summary>
 internal sealed class KeywordModel : IDisposable
 {
@@ -31,8 +33,10 @@ internal sealed class KeywordModel : IDisposable
         Dictionary<string, Phrase> phrases,
         int wordCount,
         IReadOnlyList<string> decoderArguments,
-        float[]? initialCepstralMean)
+        float[]? initialCepstralMean,
+        int noisyBelowSnrDb)
     {
+        NoisyBelowSnrDb = noisyBelowSnrDb;
         InitialCepstralMean = initialCepstralMean;
         Band = band;
         DecoderArguments = decoderArguments;
@@ -45,6 +49,9 @@ internal sealed class KeywordModel : IDisposable
     }
 
     public SpottingBand Band { get; }
+
+    /// <summary>A leg whose speech-to-noise ratio is below this is noisy (<see cref="AnalysisOptions.NoisyBelowSnrDb"/>).</summary>
+    public int NoisyBelowSnrDb { get; }
 
     /// <summary>PocketSphinx arguments of this band, added to the ones every decoder gets.</summary>
     public IReadOnlyList<string> DecoderArguments { get; }
@@ -122,7 +129,7 @@ internal sealed class KeywordModel : IDisposable
             var keyphrasePath = Path.Combine(directory, "phrases.kws");
             File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, dictionary, band), new UTF8Encoding(false));
             return new KeywordModel(
-                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean);
+                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean, options.NoisyBelowSnrDb);
         }
         catch
         {
@@ -159,12 +166,15 @@ internal sealed class KeywordModel : IDisposable
     /// </summary>
     public static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
-    /// <summary>The threshold exponent <paramref name="phrase"/> fires at in this model's band.</summary>
-    public int ThresholdOf(Phrase phrase)
+    /// <summary>The threshold exponent <paramref name="phrase"/> fires at in this model's band, on a quiet or <paramref name="noisy"/> leg.</summary>
+    public int ThresholdOf(Phrase phrase, bool noisy)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        return phrase.ThresholdFor(Band);
+        return phrase.ThresholdFor(Band, noisy);
     }
+
+    /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> (null: not known yet) counts as noisy.</summary>
+    public bool IsNoisy(double? speechToNoiseDb) => speechToNoiseDb < NoisyBelowSnrDb;
 
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>
     public Phrase? Find(string keyphrase) => _phrases.GetValueOrDefault(PronunciationDictionary.BaseText(keyphrase));
@@ -314,7 +324,7 @@ internal sealed class KeywordModel : IDisposable
             foreach (var keyphrase in Keyphrases(text, dictionary))
             {
                 // kws_search.c reads the threshold between the last two slashes with atof: "1e-20".
-                builder.Append(keyphrase).Append(" /1e").Append(phrase.ThresholdFor(band).ToString(CultureInfo.InvariantCulture)).Append("/\n");
+                builder.Append(keyphrase).Append(" /1e").Append(phrase.SearchThresholdFor(band).ToString(CultureInfo.InvariantCulture)).Append("/\n");
             }
         }
 

@@ -29,6 +29,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
     private short[] _resampled = [];
     private TimeSpan _segmentStart;
     private long _segmentSamples;
+    private double? _speechToNoiseDb;
 
     public Leg Leg => leg;
 
@@ -57,6 +58,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
         var wideband = Wideband(frame);
         AudioDuration += frame.Duration;
         var speech = signals.Process(wideband);
+        _speechToNoiseDb = signals.SpeechToNoiseDb(leg);
         if (speech)
         {
             SpeechDuration += wideband.Duration;
@@ -170,7 +172,8 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
 
     private void Feed(ReadOnlySpan<short> samples, List<Detection> detections)
     {
-        _spotter!.Process(samples, _found);
+        _spotter!.SpeechToNoiseDb = _speechToNoiseDb;
+        _spotter.Process(samples, _found);
         _segmentSamples += samples.Length;
         SpottedSamples += samples.Length;
         Collect(detections);

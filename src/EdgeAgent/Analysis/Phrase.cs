@@ -7,6 +7,8 @@ namespace EdgeCc.Agent.Analysis;
 /// exponent: the phrase fires when its score beats 1e<c>Threshold</c> times the phone loop's (e.g. -20 is stricter
 /// than -40; a positive one demands that the phrase beat the phone loop); it applies to wideband (16 kHz) legs. <see cref="NarrowbandThreshold"/> is the same for
 /// narrowband legs (G.711, 8 kHz), whose scores are lower: when unset, <see cref="Threshold"/> applies.
+/// <see cref="NoisyThreshold"/> and <see cref="NarrowbandNoisyThreshold"/> are the same for a noisy leg
+/// (<see cref="AnalysisOptions.NoisyBelowSnrDb"/>): when unset, the band's threshold applies.
 /// <see cref="Weight"/> is its contribution to sentiment (negative for anger,
 /// positive for courtesy).
 /// </summary>
@@ -38,6 +40,19 @@ public sealed class Phrase
     [Range(LoosestThreshold, StrictestThreshold)]
     public int? NarrowbandThreshold { get; set; }
 
-    /// <summary>The threshold for a leg of <paramref name="band"/>.</summary>
+    [Range(LoosestThreshold, StrictestThreshold)]
+    public int? NoisyThreshold { get; set; }
+
+    [Range(LoosestThreshold, StrictestThreshold)]
+    public int? NarrowbandNoisyThreshold { get; set; }
+
+    /// <summary>The threshold for a quiet leg of <paramref name="band"/>.</summary>
     public int ThresholdFor(SpottingBand band) => band == SpottingBand.Narrowband ? NarrowbandThreshold ?? Threshold : Threshold;
+
+    /// <summary>The threshold for a leg of <paramref name="band"/>, quiet or <paramref name="noisy"/>.</summary>
+    public int ThresholdFor(SpottingBand band, bool noisy)
+        => !noisy ? ThresholdFor(band) : (band == SpottingBand.Narrowband ? NarrowbandNoisyThreshold : NoisyThreshold) ?? ThresholdFor(band);
+
+    /// <summary>The threshold the decoder searches a leg of <paramref name="band"/> at: the looser of quiet and noisy.</summary>
+    public int SearchThresholdFor(SpottingBand band) => Math.Min(ThresholdFor(band, noisy: false), ThresholdFor(band, noisy: true));
 }

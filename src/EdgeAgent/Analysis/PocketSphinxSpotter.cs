@@ -132,6 +132,8 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     /// <summary>The phrases, band and settings this decoder was created with.</summary>
     public KeywordModel Model => _model;
 
+    public double? SpeechToNoiseDb { get; set; }
+
     public void Process(ReadOnlySpan<short> samples, ICollection<SpottedPhrase> found)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -217,11 +219,12 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     /// <summary>A wideband leg warms up; a band with its own initial mean starts from it.</summary>
     private bool NoWarmUp => _model.InitialCepstralMean is not null;
 
-    /// <summary>The next audio is a new leg's: its channel is not the last one's.</summary>
+    /// <summary>The next audio is a new leg's: its channel (and its noise) is not the last one's.</summary>
     private void ForgetChannel()
     {
         _cepstralMean.Restore();
         _warmedUp = NoWarmUp;
+        SpeechToNoiseDb = null;
     }
 
     /// <summary>The next audio is sample 0 and nothing of it has been reported.</summary>
@@ -374,13 +377,22 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
                 continue;
             }
 
-            _reported.Add((phrase, start, end));
+            // The decoder searched at the looser of the quiet and noisy thresholds. A detection below this leg's one
+            // is looked at again while its utterance lasts: PocketSphinx improves it in place as the phrase goes on.
             var margin = Margin(s.Score);
+            var noisy = _model.IsNoisy(SpeechToNoiseDb);
+            var threshold = _model.ThresholdOf(phrase, noisy);
+            if (margin < threshold)
+            {
+                continue;
+            }
+
+            _reported.Add((phrase, start, end));
             found.Add(new SpottedPhrase(
                 phrase,
                 TimeSpan.FromSeconds(start / (double)SampleRate),
                 TimeSpan.FromSeconds(end / (double)SampleRate),
-                Confidence(margin, _model.ThresholdOf(phrase))) { Margin = margin });
+                Confidence(margin, threshold)) { Margin = margin, Noisy = noisy });
         }
     }
 

@@ -70,6 +70,9 @@ public sealed class SignalCallAnalyzer
     /// <summary>Whether a leg is inside a speech segment now (e.g. to keep a spotter's utterance open).</summary>
     public bool IsSpeech(Leg leg) => _vad[leg == Leg.Agent ? 0 : 1].IsSpeech;
 
+    /// <summary>A leg's speech level over its noise floor so far (<see cref="VoiceActivityDetector.SpeechToNoiseDb"/>).</summary>
+    public double? SpeechToNoiseDb(Leg leg) => _vad[leg == Leg.Agent ? 0 : 1].SpeechToNoiseDb;
+
     public double Arousal(Leg leg) => _prosody[leg == Leg.Agent ? 0 : 1].Arousal;
 
     public SentimentReason OnDetection(Detection detection) => _sentiment.AddDetection(detection);

@@ -13,6 +13,11 @@ namespace EdgeCc.Agent.Analysis;
 /// slowly: 330 ms while no segment is open, 5 s inside one, so long speech does not raise it
 /// to its own level while a new noise appearing after digital silence is absorbed in about
 /// a second. Nothing is allocated per frame. Not thread-safe: one instance per leg.
+/// <para>
+/// The speech level is the mean power of the blocks inside segments, over the last
+/// <see cref="SpeechLevelBlocks"/> of them, so <see cref="SpeechToNoiseDb"/> follows a caller who moves to a
+/// noisier place within about ten seconds of speech.
+/// </para>
 /// </remarks>
 public sealed class VoiceActivityDetector
 {
@@ -30,6 +35,10 @@ public sealed class VoiceActivityDetector
     private const double SilenceLevelDbfs = -100;
     private const double FullScaleSquared = 32768.0 * 32768.0;
 
+    /// <summary>Speech blocks the speech level averages over (10 s); fewer than <see cref="MinSpeechLevelBlocks"/> give no level.</summary>
+    private const int SpeechLevelBlocks = 1000;
+    private const int MinSpeechLevelBlocks = 50;
+
     private readonly VoiceActivityOptions _options;
     private readonly SignalRealFft _fft = new(FftSize);
     private readonly float[] _window = new float[FftSize];
@@ -46,6 +55,8 @@ public sealed class VoiceActivityDetector
     private int _hangLeft;
     private long _segmentStartBlock;
     private long _lastSpeechBlock;
+    private double _speechPower;
+    private int _speechBlocks;
 
     public VoiceActivityDetector(VoiceActivityOptions? options = null)
     {
@@ -73,6 +84,12 @@ public sealed class VoiceActivityDetector
     public double LevelDbfs { get; private set; } = SilenceLevelDbfs;
 
     public double NoiseFloorDbfs { get; private set; } = SilenceLevelDbfs;
+
+    /// <summary>
+    /// The leg's speech level over its noise floor, dB: the mean power of the recent blocks inside speech segments
+    /// against <see cref="NoiseFloorDbfs"/>. Null until half a second of speech has been heard.
+    /// </summary>
+    public double? SpeechToNoiseDb => _speechBlocks < MinSpeechLevelBlocks ? null : (10 * Math.Log10(_speechPower / FullScaleSquared)) - NoiseFloorDbfs;
 
     /// <summary>Spectral flatness of the last block, 0 (tonal) .. 1 (white).</summary>
     public double Flatness { get; private set; } = 1;
@@ -119,6 +136,8 @@ public sealed class VoiceActivityDetector
         LevelDbfs = SilenceLevelDbfs;
         NoiseFloorDbfs = SilenceLevelDbfs;
         Flatness = 1;
+        _speechPower = 0;
+        _speechBlocks = 0;
     }
 
     private bool ProcessBlock()
@@ -180,6 +199,13 @@ public sealed class VoiceActivityDetector
         else
         {
             _speechRun = 0;
+        }
+
+        if (IsSpeech)
+        {
+            // A running mean that becomes an exponential one after SpeechLevelBlocks blocks.
+            _speechBlocks = Math.Min(_speechBlocks + 1, SpeechLevelBlocks);
+            _speechPower += ((sumSquares / BlockSize) - _speechPower) / _speechBlocks;
         }
 
         var rate = level < NoiseFloorDbfs ? FloorFallRate : IsSpeech || _speechRun > 0 ? FloorRiseInSpeech : FloorRiseIdle;

@@ -5,8 +5,9 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
-/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities and pronunciations the thresholds
-/// were calibrated with (a threshold means nothing under another phone loop or other keyphrase variants).
+/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities, pronunciations and noisy-leg
+/// boundary the thresholds were calibrated with (a threshold means nothing under another phone loop or other keyphrase
+/// variants, and a noisy threshold nothing for another boundary).
 /// </summary>
 internal static class CalibratedConfig
 {
@@ -20,6 +21,7 @@ internal static class CalibratedConfig
         json.WriteStartObject();
         json.WriteStartObject(AnalysisOptions.Section);
         json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Wideband));
+        json.WriteNumber(nameof(AnalysisOptions.NoisyBelowSnrDb), calibratedWith.NoisyBelowSnrDb);
         json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
         json.WriteNumber(nameof(NarrowbandOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Narrowband));
         json.WriteEndObject();
@@ -44,10 +46,9 @@ internal static class CalibratedConfig
             json.WriteString(nameof(Phrase.Category), phrase.Category);
             json.WriteNumber(nameof(Phrase.Weight), phrase.Weight);
             json.WriteNumber(nameof(Phrase.Threshold), phrase.Threshold);
-            if (phrase.NarrowbandThreshold is { } narrowband)
-            {
-                json.WriteNumber(nameof(Phrase.NarrowbandThreshold), narrowband);
-            }
+            WriteIfSet(json, nameof(Phrase.NarrowbandThreshold), phrase.NarrowbandThreshold);
+            WriteIfSet(json, nameof(Phrase.NoisyThreshold), phrase.NoisyThreshold);
+            WriteIfSet(json, nameof(Phrase.NarrowbandNoisyThreshold), phrase.NarrowbandNoisyThreshold);
 
             json.WriteEndObject();
         }
@@ -57,5 +58,13 @@ internal static class CalibratedConfig
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } n)
+        {
+            json.WriteNumber(name, n);
+        }
     }
 }

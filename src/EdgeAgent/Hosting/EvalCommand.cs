@@ -76,7 +76,7 @@ internal static class EvalCommand
         using var cli = useCli ? new SphinxCliRunner(analysis, settings.Jobs) : null;
         var figures = new List<EvalFigures>();
         using var detections = settings.DetectionsFile is { } tsv ? new StreamWriter(tsv) : null;
-        detections?.WriteLine("set\trun\tfile\tphrase\tstart\tend\treported_at\tmargin\tmatch");
+        detections?.WriteLine("set\trun\tfile\tphrase\tstart\tend\treported_at\tmargin\tmatch\tleg");
         if (settings.Calibrate)
         {
             Calibrate(output, settings, corpus, sets, spotting, cli, figures, detections, cancellationToken);
@@ -87,7 +87,7 @@ internal static class EvalCommand
             {
                 var ours = spotting.Run(corpus, set, EvalSpotting.ForBand(set.Phrases, set.IsNarrowband), cancellationToken);
                 var source = settings.ThresholdsFile is null ? "thresholds from the manifest" : "thresholds from " + settings.ThresholdsFile;
-                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, detections, cancellationToken);
+                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, detections, analysis.NoisyBelowSnrDb, cancellationToken);
             }
         }
 
@@ -101,7 +101,7 @@ internal static class EvalCommand
         return Cli.ExitOk;
     }
 
-    /// <summary>One TSV row per detection: set, run, file, phrase, start, end, reported at, margin, TP or FA.</summary>
+    /// <summary>One TSV row per detection: set, run, file, phrase, start, end, reported at, margin, TP or FA, quiet or noisy leg.</summary>
     private static void WriteDetections(TextWriter? detections, CorpusSet set, string label, List<(int Item, EvalDetection Detection, bool Matched)>? outcomes)
     {
         if (detections is null || outcomes is null)
@@ -111,11 +111,11 @@ internal static class EvalCommand
 
         foreach (var (item, d, matched) in outcomes)
         {
-            detections.WriteLine(string.Create(C, $"{set.Name}\t{label}\t{set.Items[item].File}\t{d.Phrase}\t{d.Start:0.00}\t{d.End:0.00}\t{d.ReportedAt:0.00}\t{d.Margin:0.0}\t{(matched ? "TP" : "FA")}"));
+            detections.WriteLine(string.Create(C, $"{set.Name}\t{label}\t{set.Items[item].File}\t{d.Phrase}\t{d.Start:0.00}\t{d.End:0.00}\t{d.ReportedAt:0.00}\t{d.Margin:0.0}\t{(matched ? "TP" : "FA")}\t{(d.Noisy ? "noisy" : "quiet")}"));
         }
     }
 
-    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
+    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, int noisyBelowSnrDb, CancellationToken cancellationToken)
     {
         var texts = set.Phrases.Select(p => p.Text).ToList();
         var outcomes = detections is null ? null : new List<(int Item, EvalDetection Detection, bool Matched)>();
@@ -135,12 +135,13 @@ internal static class EvalCommand
 
         var title = string.Create(C, $"== set {set.Name} ({set.Band}, {set.Items.Count} files, {ourScore.Hours:0.000} h, {set.Phrases.Count} phrases): {thresholds}");
         EvalReport.WriteSet(output, title, ourScore, ours, cliScore, cliRun);
+        output.WriteLine(EvalReport.SpeechToNoise(ours, noisyBelowSnrDb));
     }
 
     private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..{ThresholdCalibrator.Strictest} swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour on each set, pooled over the phrases of a band; per band: wideband -> Threshold, narrowband -> NarrowbandThreshold"));
+        output.WriteLine(string.Create(C, $"calibration: one run at threshold {settings.Permissive} for every phrase, thresholds {settings.Permissive}..{ThresholdCalibrator.Strictest} swept over its detection margins on the calibration half of each set (half the voices, alternately in name order; the other voices held out; by even/odd file with fewer than 2 voices); budget {settings.Budget:0.##} false alarms per phrase per hour on each set, pooled over the phrases of a band; per band and leg condition: wideband -> Threshold (quiet legs) and NoisyThreshold, narrowband -> NarrowbandThreshold and NarrowbandNoisyThreshold"));
         var permissive = new Dictionary<string, EvalRun>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
@@ -149,11 +150,15 @@ internal static class EvalCommand
             output.WriteLine(string.Create(C, $"  permissive run {set.Name}: {run.Items.Sum(i => i.Detections.Count)} detections, CPU {run.CpuPerAudioSecond:0.0000} s per audio s"));
         }
 
-        // Per band, the phrase (normalised text) -> its choice.
-        var chosen = new Dictionary<bool, Dictionary<string, ThresholdChoice>>();
-        foreach (var narrowband in new[] { false, true })
+        // Per band and leg condition, the phrase (normalised text) -> its choice. A file counts as a noisy leg when it
+        // ended noisy; of its detections only those reported under that condition are evidence for its thresholds.
+        var model = spotting.Configured;
+        var chosen = new Dictionary<(bool Narrowband, bool Noisy), Dictionary<string, ThresholdChoice>>();
+        foreach (var (narrowband, noisy) in new[] { (false, false), (false, true), (true, false), (true, true) })
         {
+            var band = narrowband ? SpottingBand.Narrowband : SpottingBand.Wideband;
             var bandSets = sets.Where(s => s.IsNarrowband == narrowband).ToList();
+            bool Takes(EvalItemRun item) => (item.SpeechToNoiseDb < model.NoisyBelowSnrDb) == noisy;
             var inputs = new Dictionary<string, CalibrationInput>(StringComparer.Ordinal);
             var configured = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var phrase in bandSets.SelectMany(s => s.Phrases))
@@ -166,30 +171,41 @@ internal static class EvalCommand
 
                 var items = bandSets
                     .Where(s => s.Phrases.Any(p => PronunciationDictionary.Normalize(p.Text) == key))
-                    .SelectMany(s => permissive[s.Name].Scored(s, CalibrationSplit.Calibration))
+                    .SelectMany(s => permissive[s.Name].Scored(s, CalibrationSplit.Calibration, Takes))
+                    .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Noisy == noisy)] })
                     .ToList();
-                var current = narrowband ? phrase.ThresholdFor(SpottingBand.Narrowband) : phrase.Threshold;
+                var current = phrase.ThresholdFor(band, noisy);
                 inputs[key] = new CalibrationInput(phrase.Text, items, current);
                 configured[phrase.Text] = current;
             }
 
+            if (inputs.Values.All(i => i.Items.Count == 0))
+            {
+                continue;
+            }
+
             var picked = ThresholdCalibrator.ChooseTogether([.. inputs.Values], settings.Budget, settings.Permissive);
             var choices = inputs.Keys.Zip(picked).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-            chosen[narrowband] = choices;
-            EvalReport.WriteCalibration(output, narrowband ? "narrowband" : "wideband", [.. bandSets.Select(s => s.Name)], [.. choices.Values], configured, settings.Budget);
+            chosen[(narrowband, noisy)] = choices;
+            var legs = string.Create(C, $"{(narrowband ? "narrowband" : "wideband")} {(noisy ? "noisy" : "quiet")} legs (speech-to-noise {(noisy ? "below" : "at least")} {model.NoisyBelowSnrDb} dB)");
+            EvalReport.WriteCalibration(output, legs, [.. bandSets.Select(s => s.Name)], [.. choices.Values], configured, settings.Budget);
         }
 
+        int ThresholdOf(CorpusSet set, EvalDetection d)
+            => chosen.TryGetValue((set.IsNarrowband, d.Noisy), out var choices) && choices.TryGetValue(PronunciationDictionary.Normalize(d.Phrase), out var choice)
+                ? choice.Threshold
+                : ThresholdCalibrator.Strictest;
+
         output.WriteLine();
-        output.WriteLine("sweep estimate (the permissive run's detections with margin >= the chosen threshold):");
+        output.WriteLine("sweep estimate (the permissive run's detections with margin >= the chosen threshold of their leg's condition):");
         foreach (var set in sets)
         {
-            var thresholds = chosen[set.IsNarrowband];
             var texts = set.Phrases.Select(p => p.Text).ToList();
             output.WriteLine($"  {set.Name} (calibration voices {string.Join(", ", CalibrationSplit.Voices(set, 0))}; held out {string.Join(", ", CalibrationSplit.Voices(set, 1))})");
             foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {
                 var items = permissive[set.Name].Scored(set, half)
-                    .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Margin >= thresholds[PronunciationDictionary.Normalize(d.Phrase)].Threshold)] })
+                    .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Margin >= ThresholdOf(set, d))] })
                     .ToList();
                 var score = EvalScorer.Score(texts, items);
                 output.WriteLine(EvalReport.Brief(label, score));
@@ -209,7 +225,7 @@ internal static class EvalCommand
         {
             var phrases = set.Phrases.Select(p => byText[PronunciationDictionary.Normalize(p.Text)]).ToList();
             var run = spotting.Run(corpus, set, EvalSpotting.ForBand(phrases, set.IsNarrowband), cancellationToken);
-            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, cancellationToken);
+            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, model.NoisyBelowSnrDb, cancellationToken);
             var texts = set.Phrases.Select(p => p.Text).ToList();
             foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {
@@ -221,8 +237,8 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Every phrase of the sets (first entry per text) with the chosen wideband and narrowband thresholds.</summary>
-    private static List<Phrase> CalibratedPhrases(List<CorpusSet> sets, Dictionary<bool, Dictionary<string, ThresholdChoice>> chosen)
+    /// <summary>Every phrase of the sets (first entry per text) with the chosen thresholds: per band, quiet and noisy.</summary>
+    private static List<Phrase> CalibratedPhrases(List<CorpusSet> sets, Dictionary<(bool Narrowband, bool Noisy), Dictionary<string, ThresholdChoice>> chosen)
     {
         var phrases = new List<Phrase>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -234,13 +250,18 @@ internal static class EvalCommand
                 continue;
             }
 
+            int? Chosen(bool narrowband, bool noisy)
+                => chosen.TryGetValue((narrowband, noisy), out var choices) && choices.TryGetValue(key, out var choice) ? choice.Threshold : null;
+
             phrases.Add(new Phrase
             {
                 Text = phrase.Text,
                 Category = phrase.Category,
                 Weight = phrase.Weight,
-                Threshold = chosen[false].TryGetValue(key, out var wide) ? wide.Threshold : phrase.Threshold,
-                NarrowbandThreshold = chosen[true].TryGetValue(key, out var narrow) ? narrow.Threshold : phrase.NarrowbandThreshold,
+                Threshold = Chosen(false, false) ?? phrase.Threshold,
+                NarrowbandThreshold = Chosen(true, false) ?? phrase.NarrowbandThreshold,
+                NoisyThreshold = Chosen(false, true) ?? phrase.NoisyThreshold,
+                NarrowbandNoisyThreshold = Chosen(true, true) ?? phrase.NarrowbandNoisyThreshold,
             });
         }
 

@@ -124,7 +124,7 @@ internal sealed record EvalSettings(
     }
 
     /// <summary>
-    /// The phrases with Threshold and NarrowbandThreshold from a configuration file's <c>Analysis:Phrases</c> (e.g. one
+    /// The phrases with their four thresholds (quiet and noisy, per band) from a configuration file's <c>Analysis:Phrases</c> (e.g. one
     /// <c>--calibrate</c> wrote), matched by text; phrases the file does not list keep the manifest's.
     /// </summary>
     private static List<Analysis.Phrase> WithThresholds(List<Analysis.Phrase> phrases, string file)
@@ -146,7 +146,16 @@ internal sealed record EvalSettings(
         }
 
         return [.. phrases.Select(p => byText.TryGetValue(Analysis.PronunciationDictionary.Normalize(p.Text), out var c)
-            ? new Analysis.Phrase { Text = p.Text, Category = p.Category, Weight = p.Weight, Threshold = c.Threshold, NarrowbandThreshold = c.NarrowbandThreshold }
+            ? new Analysis.Phrase
+            {
+                Text = p.Text,
+                Category = p.Category,
+                Weight = p.Weight,
+                Threshold = c.Threshold,
+                NarrowbandThreshold = c.NarrowbandThreshold,
+                NoisyThreshold = c.NoisyThreshold,
+                NarrowbandNoisyThreshold = c.NarrowbandNoisyThreshold,
+            }
             : p)];
     }
 }

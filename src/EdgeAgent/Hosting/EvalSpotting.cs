@@ -32,6 +32,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
             SpotSpeechOnly = configured.SpotSpeechOnly,
             PhoneLoopProbability = configured.PhoneLoopProbability,
             Pronunciations = configured.Pronunciations,
+            NoisyBelowSnrDb = configured.NoisyBelowSnrDb,
             Narrowband = configured.Narrowband,
             VoiceActivity = configured.VoiceActivity,
             Prosody = configured.Prosody,
@@ -56,23 +57,27 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
     }
 
     /// <summary>
-    /// A set's phrases with the thresholds a leg of the set's band uses, in both threshold fields, so the
-    /// detections' confidences and the calibration read one figure. <paramref name="all"/> overrides both.
+    /// A set's phrases with the thresholds a leg of the set's band uses, quiet and noisy, in both bands' fields, so
+    /// the detections' confidences and the calibration read one figure. <paramref name="all"/> overrides them all.
     /// </summary>
     public static List<Phrase> ForBand(IEnumerable<Phrase> phrases, bool narrowband, int? all = null)
     {
         ArgumentNullException.ThrowIfNull(phrases);
+        var band = narrowband ? SpottingBand.Narrowband : SpottingBand.Wideband;
         var list = new List<Phrase>();
         foreach (var p in phrases)
         {
-            var threshold = all ?? (narrowband ? p.ThresholdFor(SpottingBand.Narrowband) : p.Threshold);
+            var quiet = all ?? p.ThresholdFor(band, noisy: false);
+            var noisy = all ?? p.ThresholdFor(band, noisy: true);
             list.Add(new Phrase
             {
                 Text = p.Text,
                 Category = p.Category,
                 Weight = p.Weight,
-                Threshold = threshold,
-                NarrowbandThreshold = narrowband ? threshold : all ?? p.NarrowbandThreshold,
+                Threshold = quiet,
+                NarrowbandThreshold = quiet,
+                NoisyThreshold = noisy,
+                NarrowbandNoisyThreshold = noisy,
             });
         }
 
@@ -94,43 +99,43 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         var rate = wav.SampleRate;
         var frame = rate / FramesPerSecond;
         var callId = Path.GetFileNameWithoutExtension(path);
-        var margins = new List<double>();
+        var spotted = new List<SpottedPhrase>();
         var detections = new List<Detection>();
         var found = new List<EvalDetection>();
         var started = ThreadCpuClock.Now();
         var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
-        var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = s => margins.Add(s.Margin) };
+        var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = spotted.Add };
         for (var offset = 0; offset < samples.Length; offset += frame)
         {
             var count = Math.Min(frame, samples.Length - offset);
             var audio = new AudioFrame(callId, Leg.Customer, Seconds(offset, rate), samples.AsMemory(offset, count), rate);
             leg.Process(audio, signals, detections);
-            Take(detections, margins, (offset + count) / (double)rate, found);
+            Take(detections, spotted, (offset + count) / (double)rate, found);
         }
 
         leg.Finish(detections);
-        Take(detections, margins, samples.Length / (double)rate, found);
+        Take(detections, spotted, samples.Length / (double)rate, found);
         var cpu = ThreadCpuClock.Now() - started;
-        return new EvalItemRun(found, samples.Length / (double)rate, cpu);
+        return new EvalItemRun(found, samples.Length / (double)rate, cpu) { SpeechToNoiseDb = signals.SpeechToNoiseDb(Leg.Customer) };
     }
 
     private static TimeSpan Seconds(long samples, int rate) => TimeSpan.FromTicks(samples * TimeSpan.TicksPerSecond / rate);
 
-    /// <summary>Moves new detections (each with the margin <see cref="LegAnalysis.Spotted"/> saw just before it) to <paramref name="found"/>.</summary>
-    private static void Take(List<Detection> detections, List<double> margins, double position, List<EvalDetection> found)
+    /// <summary>Moves new detections (each with the margin and condition <see cref="LegAnalysis.Spotted"/> saw just before it) to <paramref name="found"/>.</summary>
+    private static void Take(List<Detection> detections, List<SpottedPhrase> spotted, double position, List<EvalDetection> found)
     {
-        if (detections.Count != margins.Count)
+        if (detections.Count != spotted.Count)
         {
-            throw new InvalidOperationException($"{detections.Count} detections but {margins.Count} spotted phrases");
+            throw new InvalidOperationException($"{detections.Count} detections but {spotted.Count} spotted phrases");
         }
 
         for (var i = 0; i < detections.Count; i++)
         {
             var d = detections[i];
-            found.Add(new EvalDetection(d.Phrase, d.Start.TotalSeconds, d.End.TotalSeconds, position, margins[i]));
+            found.Add(new EvalDetection(d.Phrase, d.Start.TotalSeconds, d.End.TotalSeconds, position, spotted[i].Margin, spotted[i].Noisy));
         }
 
         detections.Clear();
-        margins.Clear();
+        spotted.Clear();
     }
 }

@@ -23,7 +23,7 @@ internal static class CallSummaryDocument
         var legs = new BsonArray();
         foreach (var leg in s.Legs)
         {
-            legs.Add(new BsonDocument
+            var document = new BsonDocument
             {
                 ["leg"] = leg.Leg.ToString(),
                 ["audio"] = leg.AudioDuration.Ticks,
@@ -31,7 +31,13 @@ internal static class CallSummaryDocument
                 ["detections"] = leg.DetectionCount,
                 ["sentiment"] = leg.Sentiment,
                 ["peakArousal"] = leg.PeakArousal,
-            });
+            };
+            if (leg.SpeechToNoiseDb is { } snr)
+            {
+                document["speechToNoiseDb"] = snr;
+            }
+
+            legs.Add(document);
         }
 
         var detections = new BsonArray();
@@ -92,7 +98,11 @@ internal static class CallSummaryDocument
                 TimeSpan.FromTicks(l["speech"].AsInt64),
                 l["detections"].AsInt32,
                 l["sentiment"].AsDouble,
-                l["peakArousal"].AsDouble));
+                l["peakArousal"].AsDouble)
+            {
+                // Summaries stored before the ratio was measured have none.
+                SpeechToNoiseDb = l.TryGetValue("speechToNoiseDb", out var snr) ? snr.AsDouble : null,
+            });
         }
 
         var detections = new List<Detection>();

@@ -40,6 +40,10 @@ internal static class PayloadWriter
                 w.WriteNumber("detectionCount", leg.DetectionCount);
                 w.WriteNumber("sentiment", leg.Sentiment);
                 w.WriteNumber("peakArousal", leg.PeakArousal);
+                if (leg.SpeechToNoiseDb is { } snr)
+                {
+                    w.WriteNumber("speechToNoiseDb", Math.Round(snr, 1));
+                }
                 w.WriteEndObject();
             }
 

@@ -84,14 +84,22 @@ public sealed class AnalysisOptionsValidatorTests
     }
 
     [Fact]
-    public void Out_of_range_threshold_is_reported_with_its_key()
+    public void Out_of_range_thresholds_and_noisy_boundary_are_reported_with_their_keys()
     {
         var options = SpeechFixtures.Options("speak to a manager");
         options.Phrases[0].Threshold = 151;
+        options.Phrases[0].NoisyThreshold = -81;
+        options.Phrases[0].NarrowbandNoisyThreshold = 200;
+        options.NoisyBelowSnrDb = 61;
 
-        var failure = Assert.Single(Failures(options));
-
-        Assert.Equal("Analysis:Phrases:0:Threshold is 151: it is the exponent of 1e<n> and must be between -80 and 150", failure);
+        Assert.Equal(
+            [
+                "Analysis:NoisyBelowSnrDb is 61: it must be between 0 and 60 dB (0: no leg is noisy)",
+                "Analysis:Phrases:0:Threshold is 151: it is the exponent of 1e<n> and must be between -80 and 150",
+                "Analysis:Phrases:0:NoisyThreshold is -81: it is the exponent of 1e<n> and must be between -80 and 150",
+                "Analysis:Phrases:0:NarrowbandNoisyThreshold is 200: it is the exponent of 1e<n> and must be between -80 and 150",
+            ],
+            Failures(options));
     }
 
     [Fact]

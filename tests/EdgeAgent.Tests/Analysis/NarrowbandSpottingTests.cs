@@ -115,17 +115,22 @@ public sealed class NarrowbandSpottingTests
     }
 
     [Fact]
-    public void A_narrowband_model_uses_the_narrowband_threshold_in_its_keyphrase_file()
+    public void A_model_searches_at_the_looser_of_its_bands_quiet_and_noisy_thresholds()
     {
         var options = SpeechFixtures.Options("speak to a manager", "cancel my account");
         options.Phrases[0].NarrowbandThreshold = -35;
+        options.Phrases[0].NarrowbandNoisyThreshold = 10;
+        options.Phrases[1].NoisyThreshold = -50;
 
         using var narrow = KeywordModel.Create(options, SpottingBand.Narrowband);
         using var wide = KeywordModel.Create(options, SpottingBand.Wideband);
 
         Assert.Equal(["speak to a manager /1e-35/", "cancel my account /1e-20/"], File.ReadAllLines(narrow.KeyphrasePath));
-        Assert.Equal(["speak to a manager /1e-20/", "cancel my account /1e-20/"], File.ReadAllLines(wide.KeyphrasePath));
-        Assert.Equal(-35, narrow.ThresholdOf(options.Phrases[0]));
+        Assert.Equal(["speak to a manager /1e-20/", "cancel my account /1e-50/"], File.ReadAllLines(wide.KeyphrasePath));
+        Assert.Equal((-35, 10), (narrow.ThresholdOf(options.Phrases[0], noisy: false), narrow.ThresholdOf(options.Phrases[0], noisy: true)));
+        Assert.Equal((-20, -20), (narrow.ThresholdOf(options.Phrases[1], noisy: false), narrow.ThresholdOf(options.Phrases[1], noisy: true)));
+        Assert.Equal((-20, -50), (wide.ThresholdOf(options.Phrases[1], noisy: false), wide.ThresholdOf(options.Phrases[1], noisy: true)));
+        Assert.Equal((false, true, false), (wide.IsNoisy(null), wide.IsNoisy(21.9), wide.IsNoisy(22)));
         Assert.Contains("-mllr", narrow.DecoderArguments);
         Assert.Equal(["-kws_plp", "1e-1"], wide.DecoderArguments);
         Assert.NotNull(narrow.InitialCepstralMean);

@@ -114,6 +114,55 @@ public sealed class VoiceActivityDetectorTests(ITestOutputHelper output)
         Assert.True(mean >= (snrDb >= 20 ? 0.85 : 0.75), $"mean agreement {mean:P1}");
     }
 
+    [Theory]
+    [InlineData(10.0)]
+    [InlineData(16.0)]
+    [InlineData(20.0)]
+    public void The_speech_to_noise_ratio_is_measured_within_3_dB_of_the_mixed_one(double snrDb)
+    {
+        var errors = new List<double>();
+        foreach (var path in CleanRecordings)
+        {
+            // The recordings carry their own noise 26-40 dB under the speech, so the mixed ratio is the truth up to about 20 dB.
+            var clean = ReadWav(path);
+            var speechDbfs = ActiveLevelDbfs(clean, ReferenceLabels(clean));
+            var lead = Rate * 2;
+            var noisy = Mix(ToPcm(PinkNoise(clean.Length + lead, seed: 11), speechDbfs - snrDb), Concat(new short[lead], clean));
+            var vad = new VoiceActivityDetector();
+
+            vad.Process(noisy);
+
+            var measured = vad.SpeechToNoiseDb;
+            output.WriteLine($"{Path.GetFileName(path)} @ {snrDb} dB: measured {measured:0.0} dB");
+            Assert.NotNull(measured);
+            errors.Add(measured.Value - snrDb);
+        }
+
+        var mean = errors.Average();
+        output.WriteLine($"mean error {mean:+0.0;-0.0} dB, worst {errors.MaxBy(Math.Abs):+0.0;-0.0} dB");
+        Assert.InRange(mean, -3, 3);
+        Assert.All(errors, e => Assert.InRange(e, -5, 5));
+    }
+
+    [Fact]
+    public void Clean_recordings_are_not_noisy_and_too_little_speech_has_no_ratio()
+    {
+        foreach (var path in CleanRecordings)
+        {
+            var vad = new VoiceActivityDetector();
+            vad.Process(ReadWav(path));
+            Assert.True(vad.SpeechToNoiseDb > new AnalysisOptions().NoisyBelowSnrDb, $"{path}: {vad.SpeechToNoiseDb:0.0} dB");
+        }
+
+        var shortWord = new VoiceActivityDetector();
+        shortWord.Process(ReadWav(CleanRecordings[0]).AsSpan(0, Rate / 2));
+        Assert.Null(shortWord.SpeechToNoiseDb);
+        var reset = new VoiceActivityDetector();
+        reset.Process(ReadWav(CleanRecordings[0]));
+        reset.Reset();
+        Assert.Null(reset.SpeechToNoiseDb);
+    }
+
     [Fact]
     public void Segment_events_bracket_the_spoken_part_after_leading_noise()
     {

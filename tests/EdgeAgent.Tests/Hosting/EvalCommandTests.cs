@@ -72,8 +72,9 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         log.WriteLine(output.ToString());
         Assert.Equal(Cli.ExitOk, code);
         var text = output.ToString();
-        Assert.Contains("wideband thresholds from librivox-wideband", text, StringComparison.Ordinal);
-        Assert.Contains("narrowband thresholds from librivox-narrowband", text, StringComparison.Ordinal);
+        Assert.Contains("wideband quiet legs (speech-to-noise at least 22 dB) thresholds from librivox-wideband", text, StringComparison.Ordinal);
+        Assert.Contains("narrowband quiet legs (speech-to-noise at least 22 dB) thresholds from librivox-narrowband", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("noisy legs (", text, StringComparison.Ordinal);
         Assert.Contains("  held-out half ", text, StringComparison.Ordinal);
         Assert.Contains("calibrated thresholds (a real run, not the sweep estimate)", text, StringComparison.Ordinal);
 
@@ -92,6 +93,35 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         var (exit, stdout, stderr) = await EdgeccProcess.RunAsync("--config", file, "config", "validate", "--Store:DataDirectory=" + data);
         Assert.True(exit == 0, stderr);
         Assert.StartsWith("OK: configuration is valid", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibration_on_noisy_legs_picks_the_noisy_thresholds_and_keeps_the_quiet_ones()
+    {
+        using var corpus = new EvalTestCorpus(files: 3);
+        var file = Path.Combine(corpus.Directory, "calibrated.json");
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+
+        // LibriVox measures 26-43 dB: with the boundary above that every leg counts as noisy.
+        var code = EvalCommand.Run(CommandLine.Parse(["eval", corpus.Directory, "--calibrate", "--no-cli", "--set", EvalTestCorpus.Wideband, "--out", file, "--Analysis:NoisyBelowSnrDb=50", .. Overrides(corpus)]), output, CancellationToken.None);
+
+        log.WriteLine(output.ToString());
+        Assert.Equal(Cli.ExitOk, code);
+        var text = output.ToString();
+        Assert.Contains("wideband noisy legs (speech-to-noise below 50 dB) thresholds from librivox-wideband", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quiet legs (", text, StringComparison.Ordinal);
+        Assert.Contains("3 of 3 noisy (below 50 dB)", text, StringComparison.Ordinal);
+        using var written = JsonDocument.Parse(File.ReadAllText(file));
+        var analysis = written.RootElement.GetProperty("Analysis");
+        Assert.Equal(50, analysis.GetProperty("NoisyBelowSnrDb").GetInt32());
+        var manifest = CorpusManifest.Load(corpus.Directory).Sets.Single(s => s.Name == EvalTestCorpus.Wideband).Phrases;
+        foreach (var (p, configured) in analysis.GetProperty("Phrases").EnumerateArray().Zip(manifest))
+        {
+            Assert.Equal(configured.Threshold, p.GetProperty("Threshold").GetInt32());
+            Assert.InRange(p.GetProperty("NoisyThreshold").GetInt32(), EvalCommand.DefaultPermissive, Phrase.StrictestThreshold);
+        }
+
+        Assert.Contains(analysis.GetProperty("Phrases").EnumerateArray(), p => p.GetProperty("NoisyThreshold").GetInt32() != p.GetProperty("Threshold").GetInt32());
     }
 
     [Fact]
@@ -152,16 +182,17 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         using var corpus = new EvalTestCorpus(files: 1);
         var file = Path.Combine(corpus.Directory, "thresholds.json");
         var calibratedWith = new AnalysisOptions { Pronunciations = { ["can't"] = ["K AA N T"] } };
-        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44 }], calibratedWith);
+        CalibratedConfig.Write(file, [new Phrase { Text = "Mister John  Dashwood", Category = "x", Threshold = -33, NarrowbandThreshold = -44, NoisyThreshold = -11, NarrowbandNoisyThreshold = -22 }], calibratedWith);
         var manifest = CorpusManifest.Load(corpus.Directory);
 
         var sets = EvalSettings.From(CommandLine.Parse(["eval", corpus.Directory, "--thresholds", file])).Select(manifest);
 
         var phrases = sets[0].Phrases;
-        Assert.Equal((-33, -44), (phrases[0].Threshold, phrases[0].NarrowbandThreshold));
+        Assert.Equal((-33, -44, -11, -22), (phrases[0].Threshold, phrases[0].NarrowbandThreshold, phrases[0].NoisyThreshold, phrases[0].NarrowbandNoisyThreshold));
         Assert.Equal("mister john dashwood", phrases[0].Text);
         Assert.Equal((-20, null), (phrases[1].Threshold, phrases[1].NarrowbandThreshold));
-        Assert.Equal(-44, EvalSpotting.ForBand(sets[1].Phrases, narrowband: true)[0].Threshold);
+        var narrowband = EvalSpotting.ForBand(sets[1].Phrases, narrowband: true)[0];
+        Assert.Equal((-44, -22), (narrowband.Threshold, narrowband.NoisyThreshold));
         using var written = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal("K AA N T", written.RootElement.GetProperty("Analysis").GetProperty("Pronunciations").GetProperty("can't")[0].GetString());
     }

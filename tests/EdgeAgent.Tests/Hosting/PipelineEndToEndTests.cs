@@ -68,6 +68,7 @@ public sealed class PipelineEndToEndTests : IDisposable
             Assert.NotNull(summary.Talk);
             Assert.True(summary.Talk.AgentTalk > TimeSpan.Zero, "the agent spoke");
             Assert.All(summary.Legs, leg => Assert.True(leg.SpeechDuration < leg.AudioDuration, "voice activity found pauses"));
+            Assert.All(summary.Legs, leg => Assert.True(leg.SpeechToNoiseDb >= new AnalysisOptions().NoisyBelowSnrDb, $"{leg.Leg}: {leg.SpeechToNoiseDb} dB, the samples are studio-clean"));
 
             // Topics count the detections by category; the timeline follows the reasons in time order.
             Assert.Equal(

@@ -42,7 +42,7 @@ internal sealed class TempStore : IDisposable
             EndReason = "bye",
             Legs =
             [
-                new LegSummary(Leg.Agent, TimeSpan.FromTicks(901234567), TimeSpan.FromTicks(401234567), 1, 0.25, 0.125),
+                new LegSummary(Leg.Agent, TimeSpan.FromTicks(901234567), TimeSpan.FromTicks(401234567), 1, 0.25, 0.125) { SpeechToNoiseDb = 41.25 },
                 new LegSummary(Leg.Customer, TimeSpan.FromTicks(880000001), TimeSpan.FromTicks(380000001), 2, -0.75, 0.625),
             ],
             Detections =

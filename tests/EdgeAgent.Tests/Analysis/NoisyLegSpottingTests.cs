@@ -1,0 +1,85 @@
+using EdgeCc.Agent.Analysis;
+using EdgeCc.Agent.Audio;
+using EdgeCc.Agent.Tests.Uplink;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+using static EdgeCc.Agent.Tests.Analysis.SignalTestAudio;
+
+namespace EdgeCc.Agent.Tests.Analysis;
+
+/// <summary>
+/// A leg's voice activity measures its speech over its noise; a leg below Analysis:NoisyBelowSnrDb is held to its
+/// phrases' noisy thresholds. Real LibriVox speech, real pink noise mixed in, decoded by PocketSphinx.
+/// </summary>
+public sealed class NoisyLegSpottingTests(ITestOutputHelper output)
+{
+    private const string Id = "sense_and_sensibility_01_austen_64kb-0870";
+    private const string Text = "mister john dashwood";
+
+    [Fact]
+    public void A_noisy_leg_is_held_to_the_noisy_threshold_and_a_quiet_leg_to_the_quiet_one()
+    {
+        var clean = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Id));
+        var lead = Rate * 2;
+        var noisy = Mix(ToPcm(PinkNoise(clean.Length + lead, seed: 5), RmsDbfs(clean) - 14), Concat(new short[lead], clean));
+
+        var quietLeg = Analyse(Options(noisyThreshold: Phrase.StrictestThreshold), clean);
+        var strictNoisyLeg = Analyse(Options(noisyThreshold: Phrase.StrictestThreshold), noisy);
+        var noisyLeg = Analyse(Options(noisyThreshold: -20), noisy);
+
+        output.WriteLine($"quiet: {quietLeg.Snr:0.0} dB {Describe(quietLeg.Spotted)}; noisy: {noisyLeg.Snr:0.0} dB {Describe(noisyLeg.Spotted)}");
+        Assert.True(quietLeg.Snr >= new AnalysisOptions().NoisyBelowSnrDb, $"{quietLeg.Snr} dB");
+        Assert.InRange(noisyLeg.Snr ?? 0, 10, 20);
+        var quietHit = Assert.Single(quietLeg.Spotted);
+        Assert.False(quietHit.Noisy);
+        Assert.Empty(strictNoisyLeg.Spotted);
+        var noisyHit = Assert.Single(noisyLeg.Spotted);
+        Assert.True(noisyHit.Noisy);
+        Assert.Equal(Text, noisyHit.Phrase.Text);
+    }
+
+    [Fact]
+    public void A_spotter_given_back_to_the_pool_forgets_the_last_legs_noise()
+    {
+        using var model = KeywordModel.Create(Options(noisyThreshold: Phrase.StrictestThreshold));
+        using var spotter = new PocketSphinxSpotter(model);
+        var clean = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Id));
+
+        spotter.SpeechToNoiseDb = 10;
+        var noisy = SpeechFixtures.Spot(spotter, clean);
+        var next = SpeechFixtures.Spot(spotter, clean);
+
+        Assert.Empty(noisy);
+        Assert.Null(spotter.SpeechToNoiseDb);
+        Assert.Equal(Text, Assert.Single(next).Phrase.Text);
+    }
+
+    private static AnalysisOptions Options(int noisyThreshold)
+    {
+        var options = SpeechFixtures.Options(Text);
+        options.Phrases[0].NoisyThreshold = noisyThreshold;
+        return options;
+    }
+
+    private static string Describe(List<SpottedPhrase> spotted)
+        => string.Join(", ", spotted.Select(s => $"{s.Phrase.Text} margin {s.Margin:0.0} {(s.Noisy ? "noisy" : "quiet")}"));
+
+    /// <summary>The leg through LegAnalysis in 20 ms frames, as the service analyses it.</summary>
+    private static (double? Snr, List<SpottedPhrase> Spotted) Analyse(AnalysisOptions options, short[] samples)
+    {
+        using var pool = new SpotterPool(new TestOptionsMonitor<AnalysisOptions>(options), NullLogger<SpotterPool>.Instance);
+        var spotted = new List<SpottedPhrase>();
+        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = spotted.Add };
+        var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
+        var detections = new List<Detection>();
+        const int frame = Rate / 50;
+        for (var at = 0; at < samples.Length; at += frame)
+        {
+            var n = Math.Min(frame, samples.Length - at);
+            leg.Process(new AudioFrame("call-1", Leg.Customer, TimeSpan.FromSeconds(at / (double)Rate), samples.AsMemory(at, n), Rate), signals, detections);
+        }
+
+        leg.Finish(detections);
+        return (signals.SpeechToNoiseDb(Leg.Customer), spotted);
+    }
+}
