@@ -64,6 +64,17 @@ public sealed class AnalysisOptions
     [Range(0, 60)]
     public int NoisyBelowSnrDb { get; set; } = 22;
 
+    /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> (null: not known yet) counts as noisy.</summary>
+    public bool IsNoisy(double? speechToNoiseDb) => speechToNoiseDb < NoisyBelowSnrDb;
+
+    /// <summary>These options with <paramref name="phrases"/> instead of <see cref="Phrases"/> (the sections are shared, not copied).</summary>
+    public AnalysisOptions WithPhrases(IEnumerable<Phrase> phrases)
+    {
+        var copy = (AnalysisOptions)MemberwiseClone();
+        copy.Phrases = [.. phrases];
+        return copy;
+    }
+
     public NarrowbandOptions Narrowband { get; set; } = new();
 
     public VoiceActivityOptions VoiceActivity { get; set; } = new();

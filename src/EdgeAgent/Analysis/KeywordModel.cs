@@ -173,7 +173,7 @@ internal sealed class KeywordModel : IDisposable
         return phrase.ThresholdFor(Band, noisy);
     }
 
-    /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> (null: not known yet) counts as noisy.</summary>
+    /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> counts as noisy (<see cref="AnalysisOptions.IsNoisy"/>).</summary>
     public bool IsNoisy(double? speechToNoiseDb) => speechToNoiseDb < NoisyBelowSnrDb;
 
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>

@@ -46,6 +46,18 @@ public sealed class Phrase
     [Range(LoosestThreshold, StrictestThreshold)]
     public int? NarrowbandNoisyThreshold { get; set; }
 
+    /// <summary>This phrase (text, category, weight) with other thresholds.</summary>
+    public Phrase WithThresholds(int threshold, int? narrowband, int? noisy, int? narrowbandNoisy) => new()
+    {
+        Text = Text,
+        Category = Category,
+        Weight = Weight,
+        Threshold = threshold,
+        NarrowbandThreshold = narrowband,
+        NoisyThreshold = noisy,
+        NarrowbandNoisyThreshold = narrowbandNoisy,
+    };
+
     /// <summary>The threshold for a quiet leg of <paramref name="band"/>.</summary>
     public int ThresholdFor(SpottingBand band) => band == SpottingBand.Narrowband ? NarrowbandThreshold ?? Threshold : Threshold;
 

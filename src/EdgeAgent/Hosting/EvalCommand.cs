@@ -87,7 +87,7 @@ internal static class EvalCommand
             {
                 var ours = spotting.Run(corpus, set, EvalSpotting.ForBand(set.Phrases, set.IsNarrowband), cancellationToken);
                 var source = settings.ThresholdsFile is null ? "thresholds from the manifest" : "thresholds from " + settings.ThresholdsFile;
-                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, detections, analysis.NoisyBelowSnrDb, cancellationToken);
+                WriteSet(output, corpus, set, source, "edgecc", ours, cli, figures, detections, analysis, cancellationToken);
             }
         }
 
@@ -115,7 +115,7 @@ internal static class EvalCommand
         }
     }
 
-    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, int noisyBelowSnrDb, CancellationToken cancellationToken)
+    private static void WriteSet(TextWriter output, CorpusManifest corpus, CorpusSet set, string thresholds, string label, EvalRun ours, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
         var texts = set.Phrases.Select(p => p.Text).ToList();
         var outcomes = detections is null ? null : new List<(int Item, EvalDetection Detection, bool Matched)>();
@@ -135,7 +135,7 @@ internal static class EvalCommand
 
         var title = string.Create(C, $"== set {set.Name} ({set.Band}, {set.Items.Count} files, {ourScore.Hours:0.000} h, {set.Phrases.Count} phrases): {thresholds}");
         EvalReport.WriteSet(output, title, ourScore, ours, cliScore, cliRun);
-        output.WriteLine(EvalReport.SpeechToNoise(ours, noisyBelowSnrDb));
+        output.WriteLine(EvalReport.SpeechToNoise(ours, analysis));
     }
 
     private static void Calibrate(TextWriter output, EvalSettings settings, CorpusManifest corpus, List<CorpusSet> sets, EvalSpotting spotting, SphinxCliRunner? cli, List<EvalFigures> figures, TextWriter? detections, CancellationToken cancellationToken)
@@ -152,13 +152,13 @@ internal static class EvalCommand
 
         // Per band and leg condition, the phrase (normalised text) -> its choice. A file counts as a noisy leg when it
         // ended noisy; of its detections only those reported under that condition are evidence for its thresholds.
-        var model = spotting.Configured;
+        var analysis = spotting.Configured;
         var chosen = new Dictionary<(bool Narrowband, bool Noisy), Dictionary<string, ThresholdChoice>>();
         foreach (var (narrowband, noisy) in new[] { (false, false), (false, true), (true, false), (true, true) })
         {
             var band = narrowband ? SpottingBand.Narrowband : SpottingBand.Wideband;
             var bandSets = sets.Where(s => s.IsNarrowband == narrowband).ToList();
-            bool Takes(EvalItemRun item) => (item.SpeechToNoiseDb < model.NoisyBelowSnrDb) == noisy;
+            bool Takes(EvalItemRun item) => analysis.IsNoisy(item.SpeechToNoiseDb) == noisy;
             var inputs = new Dictionary<string, CalibrationInput>(StringComparer.Ordinal);
             var configured = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var phrase in bandSets.SelectMany(s => s.Phrases))
@@ -187,7 +187,7 @@ internal static class EvalCommand
             var picked = ThresholdCalibrator.ChooseTogether([.. inputs.Values], settings.Budget, settings.Permissive);
             var choices = inputs.Keys.Zip(picked).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
             chosen[(narrowband, noisy)] = choices;
-            var legs = string.Create(C, $"{(narrowband ? "narrowband" : "wideband")} {(noisy ? "noisy" : "quiet")} legs (speech-to-noise {(noisy ? "below" : "at least")} {model.NoisyBelowSnrDb} dB)");
+            var legs = string.Create(C, $"{(narrowband ? "narrowband" : "wideband")} {(noisy ? "noisy" : "quiet")} legs (speech-to-noise {(noisy ? "below" : "at least")} {analysis.NoisyBelowSnrDb} dB)");
             EvalReport.WriteCalibration(output, legs, [.. bandSets.Select(s => s.Name)], [.. choices.Values], configured, settings.Budget);
         }
 
@@ -225,7 +225,7 @@ internal static class EvalCommand
         {
             var phrases = set.Phrases.Select(p => byText[PronunciationDictionary.Normalize(p.Text)]).ToList();
             var run = spotting.Run(corpus, set, EvalSpotting.ForBand(phrases, set.IsNarrowband), cancellationToken);
-            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, model.NoisyBelowSnrDb, cancellationToken);
+            WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, analysis, cancellationToken);
             var texts = set.Phrases.Select(p => p.Text).ToList();
             foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
             {
@@ -253,16 +253,11 @@ internal static class EvalCommand
             int? Chosen(bool narrowband, bool noisy)
                 => chosen.TryGetValue((narrowband, noisy), out var choices) && choices.TryGetValue(key, out var choice) ? choice.Threshold : null;
 
-            phrases.Add(new Phrase
-            {
-                Text = phrase.Text,
-                Category = phrase.Category,
-                Weight = phrase.Weight,
-                Threshold = Chosen(false, false) ?? phrase.Threshold,
-                NarrowbandThreshold = Chosen(true, false) ?? phrase.NarrowbandThreshold,
-                NoisyThreshold = Chosen(false, true) ?? phrase.NoisyThreshold,
-                NarrowbandNoisyThreshold = Chosen(true, true) ?? phrase.NarrowbandNoisyThreshold,
-            });
+            phrases.Add(phrase.WithThresholds(
+                Chosen(false, false) ?? phrase.Threshold,
+                Chosen(true, false) ?? phrase.NarrowbandThreshold,
+                Chosen(false, true) ?? phrase.NoisyThreshold,
+                Chosen(true, true) ?? phrase.NarrowbandNoisyThreshold));
         }
 
         return phrases;

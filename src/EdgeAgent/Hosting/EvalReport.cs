@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeCc.Agent.Analysis;
 using EdgeCc.Agent.Analysis.Evaluation;
 
 namespace EdgeCc.Agent.Hosting;
@@ -63,17 +64,18 @@ internal static class EvalReport
     }
 
     /// <summary>How noisy a run's legs were: the speech-to-noise ratio they ended with, and how many counted as noisy.</summary>
-    public static string SpeechToNoise(EvalRun run, int noisyBelowSnrDb)
+    public static string SpeechToNoise(EvalRun run, AnalysisOptions analysis)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(analysis);
         var known = run.Items.Where(i => i.SpeechToNoiseDb is not null).Select(i => i.SpeechToNoiseDb!.Value).Order().ToList();
         if (known.Count == 0)
         {
             return "  legs: no speech-to-noise ratio known (too little speech)";
         }
 
-        var noisy = known.Count(v => v < noisyBelowSnrDb);
-        return string.Create(C, $"  legs: speech-to-noise median {known[known.Count / 2]:0.0} dB ({known[0]:0.0}..{known[^1]:0.0}), {noisy} of {run.Items.Count} noisy (below {noisyBelowSnrDb} dB), {run.Items.Count - known.Count} with too little speech to tell");
+        var noisy = known.Count(v => analysis.IsNoisy(v));
+        return string.Create(C, $"  legs: speech-to-noise median {known[known.Count / 2]:0.0} dB ({known[0]:0.0}..{known[^1]:0.0}), {noisy} of {run.Items.Count} noisy (below {analysis.NoisyBelowSnrDb} dB), {run.Items.Count - known.Count} with too little speech to tell");
     }
 
     /// <summary>One summary line: the figures of a part of a set (e.g. a half), without the per-phrase rows.</summary>

@@ -146,16 +146,7 @@ internal sealed record EvalSettings(
         }
 
         return [.. phrases.Select(p => byText.TryGetValue(Analysis.PronunciationDictionary.Normalize(p.Text), out var c)
-            ? new Analysis.Phrase
-            {
-                Text = p.Text,
-                Category = p.Category,
-                Weight = p.Weight,
-                Threshold = c.Threshold,
-                NarrowbandThreshold = c.NarrowbandThreshold,
-                NoisyThreshold = c.NoisyThreshold,
-                NarrowbandNoisyThreshold = c.NarrowbandNoisyThreshold,
-            }
+            ? p.WithThresholds(c.Threshold, c.NarrowbandThreshold, c.NoisyThreshold, c.NarrowbandNoisyThreshold)
             : p)];
     }
 }

@@ -25,21 +25,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(phrases);
-        var options = new AnalysisOptions
-        {
-            ModelDirectory = configured.ModelDirectory,
-            DictionaryPath = configured.DictionaryPath,
-            SpotSpeechOnly = configured.SpotSpeechOnly,
-            PhoneLoopProbability = configured.PhoneLoopProbability,
-            Pronunciations = configured.Pronunciations,
-            NoisyBelowSnrDb = configured.NoisyBelowSnrDb,
-            Narrowband = configured.Narrowband,
-            VoiceActivity = configured.VoiceActivity,
-            Prosody = configured.Prosody,
-            Talk = configured.Talk,
-            Sentiment = configured.Sentiment,
-            Phrases = [.. phrases],
-        };
+        var options = configured.WithPhrases(phrases);
         using var pool = SpotterPool.ForOptions(options, loggers.CreateLogger<SpotterPool>());
         var items = new EvalItemRun[set.Items.Count];
         Parallel.For(
@@ -69,16 +55,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         {
             var quiet = all ?? p.ThresholdFor(band, noisy: false);
             var noisy = all ?? p.ThresholdFor(band, noisy: true);
-            list.Add(new Phrase
-            {
-                Text = p.Text,
-                Category = p.Category,
-                Weight = p.Weight,
-                Threshold = quiet,
-                NarrowbandThreshold = quiet,
-                NoisyThreshold = noisy,
-                NarrowbandNoisyThreshold = noisy,
-            });
+            list.Add(p.WithThresholds(quiet, quiet, noisy, noisy));
         }
 
         return list;

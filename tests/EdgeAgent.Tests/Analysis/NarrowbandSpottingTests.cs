@@ -26,28 +26,10 @@ public sealed class NarrowbandSpottingTests
         return decoded;
     }
 
-    /// <summary>The leg through LegAnalysis in 20 ms RTP frames at <paramref name="rate"/>, as the service analyses it.</summary>
-    private static List<Detection> Analyse(SpotterPool pool, AnalysisOptions options, short[] samples, int rate)
-    {
-        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly);
-        var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
-        var detections = new List<Detection>();
-        var frame = rate / 50;
-        for (var at = 0; at < samples.Length; at += frame)
-        {
-            var n = Math.Min(frame, samples.Length - at);
-            var audio = new AudioFrame("call-1", Leg.Customer, TimeSpan.FromSeconds(at / (double)rate), samples.AsMemory(at, n), rate);
-            leg.Process(audio, signals, detections);
-        }
-
-        leg.Finish(detections);
-        return detections;
-    }
-
     private static List<Detection> AnalysePhoneLeg(AnalysisOptions options, string id)
     {
         using var pool = new SpotterPool(new TestOptionsMonitor<AnalysisOptions>(options), NullLogger<SpotterPool>.Instance);
-        return Analyse(pool, options, PhoneLeg(id), 8_000);
+        return SpeechFixtures.AnalyseLeg(pool, options, PhoneLeg(id), 8_000).Detections;
     }
 
     private static AnalysisOptions Unadapted()
@@ -88,7 +70,7 @@ public sealed class NarrowbandSpottingTests
         options.Narrowband.MllrPath = "/nonexistent/mllr_matrix";
         using var pool = new SpotterPool(new TestOptionsMonitor<AnalysisOptions>(options), NullLogger<SpotterPool>.Instance);
 
-        var found = Analyse(pool, options, SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Leg0870)), 16_000);
+        var found = SpeechFixtures.AnalyseLeg(pool, options, SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Leg0870)), 16_000).Detections;
 
         Assert.Contains(found, d => d.Phrase == "mister john dashwood");
         var error = Assert.Throws<FileNotFoundException>(() => pool.Rent(8_000));

@@ -64,22 +64,11 @@ public sealed class NoisyLegSpottingTests(ITestOutputHelper output)
     private static string Describe(List<SpottedPhrase> spotted)
         => string.Join(", ", spotted.Select(s => $"{s.Phrase.Text} margin {s.Margin:0.0} {(s.Noisy ? "noisy" : "quiet")}"));
 
-    /// <summary>The leg through LegAnalysis in 20 ms frames, as the service analyses it.</summary>
     private static (double? Snr, List<SpottedPhrase> Spotted) Analyse(AnalysisOptions options, short[] samples)
     {
         using var pool = new SpotterPool(new TestOptionsMonitor<AnalysisOptions>(options), NullLogger<SpotterPool>.Instance);
         var spotted = new List<SpottedPhrase>();
-        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = spotted.Add };
-        var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
-        var detections = new List<Detection>();
-        const int frame = Rate / 50;
-        for (var at = 0; at < samples.Length; at += frame)
-        {
-            var n = Math.Min(frame, samples.Length - at);
-            leg.Process(new AudioFrame("call-1", Leg.Customer, TimeSpan.FromSeconds(at / (double)Rate), samples.AsMemory(at, n), Rate), signals, detections);
-        }
-
-        leg.Finish(detections);
+        var (_, signals) = SpeechFixtures.AnalyseLeg(pool, options, samples, Rate, spotted.Add);
         return (signals.SpeechToNoiseDb(Leg.Customer), spotted);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using EdgeCc.Agent.Analysis;
+using EdgeCc.Agent.Audio;
 
 namespace EdgeCc.Agent.Tests.Analysis;
 
@@ -105,5 +106,27 @@ internal static class SpeechFixtures
 
         end(found);
         return found;
+    }
+
+    /// <summary>
+    /// The leg through LegAnalysis in 20 ms RTP frames at <paramref name="rate"/>, as the service analyses it: its
+    /// detections, and the call's signals (for the leg's speech-to-noise ratio). <paramref name="spotted"/> sees each
+    /// spotted phrase with its margin.
+    /// </summary>
+    public static (List<Detection> Detections, SignalCallAnalyzer Signals) AnalyseLeg(SpotterPool pool, AnalysisOptions options, short[] samples, int rate, Action<SpottedPhrase>? spotted = null)
+    {
+        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = spotted };
+        var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
+        var detections = new List<Detection>();
+        var frame = rate / 50;
+        for (var at = 0; at < samples.Length; at += frame)
+        {
+            var n = Math.Min(frame, samples.Length - at);
+            var audio = new AudioFrame("call-1", Leg.Customer, TimeSpan.FromSeconds(at / (double)rate), samples.AsMemory(at, n), rate);
+            leg.Process(audio, signals, detections);
+        }
+
+        leg.Finish(detections);
+        return (detections, signals);
     }
 }

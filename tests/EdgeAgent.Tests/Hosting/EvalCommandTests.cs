@@ -65,13 +65,9 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
     {
         using var corpus = new EvalTestCorpus(files: 3);
         var file = Path.Combine(corpus.Directory, "calibrated.json");
-        var output = new StringWriter(CultureInfo.InvariantCulture);
 
-        var code = EvalCommand.Run(CommandLine.Parse(["eval", corpus.Directory, "--calibrate", "--no-cli", "--out", file, .. Overrides(corpus)]), output, CancellationToken.None);
+        var text = Calibrate(corpus, file);
 
-        log.WriteLine(output.ToString());
-        Assert.Equal(Cli.ExitOk, code);
-        var text = output.ToString();
         Assert.Contains("wideband quiet legs (speech-to-noise at least 22 dB) thresholds from librivox-wideband", text, StringComparison.Ordinal);
         Assert.Contains("narrowband quiet legs (speech-to-noise at least 22 dB) thresholds from librivox-narrowband", text, StringComparison.Ordinal);
         Assert.DoesNotContain("noisy legs (", text, StringComparison.Ordinal);
@@ -100,14 +96,10 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
     {
         using var corpus = new EvalTestCorpus(files: 3);
         var file = Path.Combine(corpus.Directory, "calibrated.json");
-        var output = new StringWriter(CultureInfo.InvariantCulture);
 
         // LibriVox measures 26-43 dB: with the boundary above that every leg counts as noisy.
-        var code = EvalCommand.Run(CommandLine.Parse(["eval", corpus.Directory, "--calibrate", "--no-cli", "--set", EvalTestCorpus.Wideband, "--out", file, "--Analysis:NoisyBelowSnrDb=50", .. Overrides(corpus)]), output, CancellationToken.None);
+        var text = Calibrate(corpus, file, "--set", EvalTestCorpus.Wideband, "--Analysis:NoisyBelowSnrDb=50");
 
-        log.WriteLine(output.ToString());
-        Assert.Equal(Cli.ExitOk, code);
-        var text = output.ToString();
         Assert.Contains("wideband noisy legs (speech-to-noise below 50 dB) thresholds from librivox-wideband", text, StringComparison.Ordinal);
         Assert.DoesNotContain("quiet legs (", text, StringComparison.Ordinal);
         Assert.Contains("3 of 3 noisy (below 50 dB)", text, StringComparison.Ordinal);
@@ -195,6 +187,16 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         Assert.Equal((-44, -22), (narrowband.Threshold, narrowband.NoisyThreshold));
         using var written = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal("K AA N T", written.RootElement.GetProperty("Analysis").GetProperty("Pronunciations").GetProperty("can't")[0].GetString());
+    }
+
+    /// <summary>Runs <c>eval --calibrate --no-cli --out FILE</c> on the corpus, checks that it succeeded, and returns what it printed.</summary>
+    private string Calibrate(EvalTestCorpus corpus, string file, params string[] extra)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var code = EvalCommand.Run(CommandLine.Parse(["eval", corpus.Directory, "--calibrate", "--no-cli", "--out", file, .. extra, .. Overrides(corpus)]), output, CancellationToken.None);
+        log.WriteLine(output.ToString());
+        Assert.Equal(Cli.ExitOk, code);
+        return output.ToString();
     }
 
     private static string[] Overrides(EvalTestCorpus corpus) =>
