@@ -64,6 +64,15 @@ public sealed class AnalysisOptions
     [Range(0, 60)]
     public int NoisyBelowSnrDb { get; set; } = 22;
 
+    /// <summary>
+    /// When two different phrases are found over the same stretch of a leg ("seven of hearts" and "ten of clubs" over
+    /// "seven of clubs"), only the better match is reported: one stretch of speech says one of them at most. A phrase
+    /// nested in another ("cancel" in "cancel my account") does not compete with it. A phrase reported before its
+    /// rival was found stays reported. Off for calibration's permissive run, whose detections compete at thresholds no
+    /// leg uses.
+    /// </summary>
+    public bool BestOfOverlappingPhrases { get; set; } = true;
+
     /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> (null: not known yet) counts as noisy.</summary>
     public bool IsNoisy(double? speechToNoiseDb) => speechToNoiseDb < NoisyBelowSnrDb;
 

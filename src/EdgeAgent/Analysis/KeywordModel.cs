@@ -34,9 +34,11 @@ internal sealed class KeywordModel : IDisposable
         int wordCount,
         IReadOnlyList<string> decoderArguments,
         float[]? initialCepstralMean,
-        int noisyBelowSnrDb)
+        int noisyBelowSnrDb,
+        bool bestOfOverlappingPhrases)
     {
         NoisyBelowSnrDb = noisyBelowSnrDb;
+        BestOfOverlappingPhrases = bestOfOverlappingPhrases;
         InitialCepstralMean = initialCepstralMean;
         Band = band;
         DecoderArguments = decoderArguments;
@@ -52,6 +54,9 @@ internal sealed class KeywordModel : IDisposable
 
     /// <summary>A leg whose speech-to-noise ratio is below this is noisy (<see cref="AnalysisOptions.NoisyBelowSnrDb"/>).</summary>
     public int NoisyBelowSnrDb { get; }
+
+    /// <summary>Overlapping detections of different phrases compete (<see cref="AnalysisOptions.BestOfOverlappingPhrases"/>).</summary>
+    public bool BestOfOverlappingPhrases { get; }
 
     /// <summary>PocketSphinx arguments of this band, added to the ones every decoder gets.</summary>
     public IReadOnlyList<string> DecoderArguments { get; }
@@ -129,7 +134,7 @@ internal sealed class KeywordModel : IDisposable
             var keyphrasePath = Path.Combine(directory, "phrases.kws");
             File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, dictionary, band), new UTF8Encoding(false));
             return new KeywordModel(
-                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean, options.NoisyBelowSnrDb);
+                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean, options.NoisyBelowSnrDb, options.BestOfOverlappingPhrases);
         }
         catch
         {

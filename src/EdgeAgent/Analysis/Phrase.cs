@@ -46,6 +46,15 @@ public sealed class Phrase
     [Range(LoosestThreshold, StrictestThreshold)]
     public int? NarrowbandNoisyThreshold { get; set; }
 
+    /// <summary>Whether one of the two phrases is said inside the other ("cancel" and "cancel my account"): both can be right at once.</summary>
+    public bool Nests(Phrase other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var mine = " " + Text.Trim().ToLowerInvariant() + " ";
+        var theirs = " " + other.Text.Trim().ToLowerInvariant() + " ";
+        return mine.Contains(theirs, StringComparison.Ordinal) || theirs.Contains(mine, StringComparison.Ordinal);
+    }
+
     /// <summary>This phrase (text, category, weight) with other thresholds.</summary>
     public Phrase WithThresholds(int threshold, int? narrowband, int? noisy, int? narrowbandNoisy) => new()
     {

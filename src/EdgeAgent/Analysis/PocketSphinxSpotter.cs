@@ -66,8 +66,16 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     private readonly short[] _replay = new short[HistorySamples];
     private readonly List<Segment> _segments = [];
 
-    /// <summary>Phrases reported in this leg that a replay could find again (leg samples).</summary>
-    private readonly List<(Phrase Phrase, long Start, long End)> _reported = [];
+    /// <summary>Phrases reported in this leg that a replay, or the detection's own later improvement, could find again.</summary>
+    private readonly List<Report> _reported = [];
+
+    /// <summary>
+    /// Where the leg's condition changed (noisy or quiet from that sample on), oldest first; quiet before the first. A
+    /// detection is held to the threshold of the condition the leg was in when the phrase ended: the ratio keeps moving
+    /// (near <see cref="AnalysisOptions.NoisyBelowSnrDb"/> it can cross back and forth), and re-judging a phrase said
+    /// seconds ago under the new condition reported it that late (8 of 122 hits on the noisy wideband set, 8-10 s late).
+    /// </summary>
+    private readonly List<(long From, bool Noisy)> _conditions = [];
 
     /// <summary>Samples fed since the leg began.</summary>
     private long _legSamples;
@@ -154,6 +162,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
                 continue;
             }
 
+            NoteCondition();
             FeedPending();
             Collect(found);
             if (!_warmedUp && _legSamples >= WarmUpSamples)
@@ -178,6 +187,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(found);
+        NoteCondition();
         FeedPending();
         if (!_warmedUp && _inUtterance)
         {
@@ -231,6 +241,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     private void RestartTime()
     {
         _reported.Clear();
+        _conditions.Clear();
         _legSamples = 0;
         _fedSamples = 0;
         _utteranceStart = 0;
@@ -360,6 +371,10 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         // The detection list holds this utterance's detections, replayed copies of earlier reports among them, until
         // the next restart: a report is forgotten only once it ends before the utterance began.
         _reported.RemoveAll(r => r.End <= _utteranceStart);
+        while (_conditions.Count >= 2 && _conditions[1].From <= _utteranceStart)
+        {
+            _conditions.RemoveAt(0);
+        }
 
         // The detection list is newest first.
         for (var i = _segments.Count - 1; i >= 0; i--)
@@ -370,37 +385,62 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
                 continue;
             }
 
-            var start = _utteranceStart + ((long)s.StartFrame * SamplesPerFrame);
-            var end = _utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame);
-            if (WasReported(phrase, start, end))
-            {
-                continue;
-            }
-
-            // The decoder searched at the looser of the quiet and noisy thresholds. A detection below this leg's one
-            // is looked at again while its utterance lasts: PocketSphinx improves it in place as the phrase goes on.
+            var start = LegStart(s);
+            var end = LegEnd(s);
             var margin = Margin(s.Score);
-            var noisy = _model.IsNoisy(SpeechToNoiseDb);
+            if (ReportOf(phrase, start, end) is { } report)
+            {
+                // The same spoken phrase: PocketSphinx moves a detection in place to a better overlapping match, so
+                // the report follows it (a drifting span would otherwise be reported twice) and keeps its best margin.
+                report.Start = Math.Min(report.Start, start);
+                report.End = Math.Max(report.End, end);
+                report.Spotted.BestMargin = Math.Max(report.Spotted.BestMargin, margin);
+                continue;
+            }
+
+            // The decoder searched at the looser of the quiet and noisy thresholds. A detection below its leg's one
+            // is looked at again while its utterance lasts: PocketSphinx improves it in place as the phrase goes on.
+            var noisy = NoisyAt(end);
             var threshold = _model.ThresholdOf(phrase, noisy);
-            if (margin < threshold)
+            if (margin < threshold || (_model.BestOfOverlappingPhrases && IsOutscored(phrase, start, end, margin)))
             {
                 continue;
             }
 
-            _reported.Add((phrase, start, end));
-            found.Add(new SpottedPhrase(
+            var spotted = new SpottedPhrase(
                 phrase,
                 TimeSpan.FromSeconds(start / (double)SampleRate),
                 TimeSpan.FromSeconds(end / (double)SampleRate),
-                Confidence(margin, threshold)) { Margin = margin, Noisy = noisy });
+                Confidence(margin, threshold)) { Margin = margin, BestMargin = margin, Noisy = noisy };
+            _reported.Add(new Report(phrase, start, end, spotted));
+            found.Add(spotted);
         }
     }
 
-    private bool WasReported(Phrase phrase, long start, long end)
+    /// <summary>
+    /// Whether a better match of another phrase covers the same stretch: one reported already, or one in this
+    /// utterance's list that beats its own threshold. Overlapping means by half of the shorter span, as two phrases said
+    /// back to back may share a few boundary frames.
+    /// </summary>
+    private bool IsOutscored(Phrase phrase, long start, long end, double margin)
     {
         foreach (var r in _reported)
         {
-            if (ReferenceEquals(r.Phrase, phrase) && start < r.End && end > r.Start)
+            if (!ReferenceEquals(r.Phrase, phrase) && r.Spotted.BestMargin > margin && Cover(start, end, r.Start, r.End) && !phrase.Nests(r.Phrase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var s in _segments)
+        {
+            if (_model.Find(s.Word) is not { } other || ReferenceEquals(other, phrase))
+            {
+                continue;
+            }
+
+            var otherMargin = Margin(s.Score);
+            if (otherMargin > margin && otherMargin >= _model.ThresholdOf(other, NoisyAt(LegEnd(s))) && Cover(start, end, LegStart(s), LegEnd(s)) && !phrase.Nests(other))
             {
                 return true;
             }
@@ -408,6 +448,50 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
         return false;
     }
+
+    /// <summary>Records the leg's condition from here on, when it changed.</summary>
+    private void NoteCondition()
+    {
+        var noisy = _model.IsNoisy(SpeechToNoiseDb);
+        if (noisy != (_conditions.Count > 0 && _conditions[^1].Noisy))
+        {
+            _conditions.Add((_legSamples, noisy));
+        }
+    }
+
+    /// <summary>Whether the leg was noisy at <paramref name="sample"/>.</summary>
+    private bool NoisyAt(long sample)
+    {
+        for (var i = _conditions.Count - 1; i >= 0; i--)
+        {
+            if (_conditions[i].From <= sample)
+            {
+                return _conditions[i].Noisy;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Cover(long start, long end, long otherStart, long otherEnd)
+        => 2 * (Math.Min(end, otherEnd) - Math.Max(start, otherStart)) >= Math.Min(end - start, otherEnd - otherStart);
+
+    private Report? ReportOf(Phrase phrase, long start, long end)
+    {
+        foreach (var r in _reported)
+        {
+            if (ReferenceEquals(r.Phrase, phrase) && start < r.End && end > r.Start)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    private long LegStart(Segment s) => _utteranceStart + ((long)s.StartFrame * SamplesPerFrame);
+
+    private long LegEnd(Segment s) => _utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame);
 
     private double Margin(int score) => (score + PocketSphinxNative.KwsScoreOffset) * _log10PerScoreUnit;
 
@@ -436,4 +520,16 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     }
 
     private readonly record struct Segment(string Word, int StartFrame, int EndFrame, int Score);
+
+    /// <summary>A reported phrase and the leg samples its detection has covered so far.</summary>
+    private sealed class Report(Phrase phrase, long start, long end, SpottedPhrase spotted)
+    {
+        public Phrase Phrase { get; } = phrase;
+
+        public long Start { get; set; } = start;
+
+        public long End { get; set; } = end;
+
+        public SpottedPhrase Spotted { get; } = spotted;
+    }
 }

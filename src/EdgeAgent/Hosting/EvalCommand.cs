@@ -145,7 +145,7 @@ internal static class EvalCommand
         var permissive = new Dictionary<string, EvalRun>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
-            var run = spotting.Run(corpus, set, EvalSpotting.ForBand(set.Phrases, set.IsNarrowband, settings.Permissive), cancellationToken);
+            var run = spotting.RunPermissive(corpus, set, settings.Permissive, cancellationToken);
             permissive[set.Name] = run;
             output.WriteLine(string.Create(C, $"  permissive run {set.Name}: {run.Items.Sum(i => i.Detections.Count)} detections, CPU {run.CpuPerAudioSecond:0.0000} s per audio s"));
         }

@@ -22,10 +22,26 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
 
     public EvalRun Run(CorpusManifest corpus, CorpusSet set, IReadOnlyList<Phrase> phrases, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(phrases);
+        return Run(corpus, set, configured.WithPhrases(phrases), cancellationToken);
+    }
+
+    /// <summary>
+    /// Calibration's one run: every phrase of the set at <paramref name="threshold"/>, and overlapping phrases do not
+    /// compete, since which one wins depends on thresholds the sweep has yet to choose.
+    /// </summary>
+    public EvalRun RunPermissive(CorpusManifest corpus, CorpusSet set, int threshold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var options = configured.WithPhrases(ForBand(set.Phrases, set.IsNarrowband, threshold));
+        options.BestOfOverlappingPhrases = false;
+        return Run(corpus, set, options, cancellationToken);
+    }
+
+    private EvalRun Run(CorpusManifest corpus, CorpusSet set, AnalysisOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(set);
-        ArgumentNullException.ThrowIfNull(phrases);
-        var options = configured.WithPhrases(phrases);
         using var pool = SpotterPool.ForOptions(options, loggers.CreateLogger<SpotterPool>());
         var items = new EvalItemRun[set.Items.Count];
         Parallel.For(
@@ -78,7 +94,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         var callId = Path.GetFileNameWithoutExtension(path);
         var spotted = new List<SpottedPhrase>();
         var detections = new List<Detection>();
-        var found = new List<EvalDetection>();
+        var found = new List<(Detection Detection, SpottedPhrase Spotted, double ReportedAt)>();
         var started = ThreadCpuClock.Now();
         var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
         var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly) { Spotted = spotted.Add };
@@ -93,13 +109,17 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         leg.Finish(detections);
         Take(detections, spotted, samples.Length / (double)rate, found);
         var cpu = ThreadCpuClock.Now() - started;
-        return new EvalItemRun(found, samples.Length / (double)rate, cpu) { SpeechToNoiseDb = signals.SpeechToNoiseDb(Leg.Customer) };
+
+        // Read once the leg is over: a detection's best margin can rise after its report.
+        var evalDetections = found.ConvertAll(f => new EvalDetection(
+            f.Detection.Phrase, f.Detection.Start.TotalSeconds, f.Detection.End.TotalSeconds, f.ReportedAt, f.Spotted.BestMargin, f.Spotted.Noisy));
+        return new EvalItemRun(evalDetections, samples.Length / (double)rate, cpu) { SpeechToNoiseDb = signals.SpeechToNoiseDb(Leg.Customer) };
     }
 
     private static TimeSpan Seconds(long samples, int rate) => TimeSpan.FromTicks(samples * TimeSpan.TicksPerSecond / rate);
 
-    /// <summary>Moves new detections (each with the margin and condition <see cref="LegAnalysis.Spotted"/> saw just before it) to <paramref name="found"/>.</summary>
-    private static void Take(List<Detection> detections, List<SpottedPhrase> spotted, double position, List<EvalDetection> found)
+    /// <summary>Moves new detections, each with the spotted phrase <see cref="LegAnalysis.Spotted"/> saw just before it, to <paramref name="found"/>.</summary>
+    private static void Take(List<Detection> detections, List<SpottedPhrase> spotted, double position, List<(Detection, SpottedPhrase, double)> found)
     {
         if (detections.Count != spotted.Count)
         {
@@ -108,8 +128,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
 
         for (var i = 0; i < detections.Count; i++)
         {
-            var d = detections[i];
-            found.Add(new EvalDetection(d.Phrase, d.Start.TotalSeconds, d.End.TotalSeconds, position, spotted[i].Margin, spotted[i].Noisy));
+            found.Add((detections[i], spotted[i], position));
         }
 
         detections.Clear();

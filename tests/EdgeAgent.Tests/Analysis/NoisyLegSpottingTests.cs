@@ -54,6 +54,30 @@ public sealed class NoisyLegSpottingTests(ITestOutputHelper output)
         Assert.Equal(Text, Assert.Single(next).Phrase.Text);
     }
 
+    [Theory]
+    [InlineData(10, 40, false)]
+    [InlineData(40, 10, true)]
+    public void A_phrase_is_held_to_the_condition_the_leg_was_in_when_it_was_said(double during, double after, bool found)
+    {
+        using var model = KeywordModel.Create(Options(noisyThreshold: Phrase.StrictestThreshold));
+        using var spotter = new PocketSphinxSpotter(model);
+        var speech = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Id));
+        var (_, end) = SpeechFixtures.AlignedTimes(Id, Text);
+        var said = (int)((end + 0.05) * PocketSphinxSpotter.SampleRate);
+        var spotted = new List<SpottedPhrase>();
+
+        // The ratio moves on while the utterance (and the phrase's detection in it) lasts: the phrase was said in the
+        // first condition, and the second must neither report it late nor take it back.
+        spotter.SpeechToNoiseDb = during;
+        spotter.Process(speech.AsSpan(0, said), spotted);
+        spotter.SpeechToNoiseDb = after;
+        spotter.Process(speech.AsSpan(said), spotted);
+        spotter.EndSegment(spotted);
+
+        output.WriteLine(Describe(spotted));
+        Assert.Equal(found, spotted.Any(p => p.Phrase.Text == Text));
+    }
+
     private static AnalysisOptions Options(int noisyThreshold)
     {
         var options = SpeechFixtures.Options(Text);

@@ -76,7 +76,9 @@ internal sealed class TestSubscriber : IDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"timed out after {timeout} waiting for {what}; received {Messages.Count} messages");
+                // Name what did arrive: a flaky wait is only diagnosable from CI's log.
+                var topics = string.Join(", ", Messages.Select(m => m.Topic + (m.Retain ? " (retained)" : "")));
+                throw new TimeoutException($"timed out after {timeout} waiting for {what}; received {Messages.Count} messages: {topics}");
             }
         }
     }

@@ -45,7 +45,20 @@ public sealed class UplinkRegistrationTests : IDisposable
         await host.StartAsync();
 
         await summaries.WriteAsync(TempStore.Summary(1));
-        await central.WaitForAsync(m => m.Any(x => x.Topic == "edgecc/v1/hq/pi-7/calls"), TimeSpan.FromSeconds(60), "the call");
+        try
+        {
+            await central.WaitForAsync(m => m.Any(x => x.Topic == "edgecc/v1/hq/pi-7/calls"), TimeSpan.FromSeconds(60), "the call");
+        }
+        catch (TimeoutException ex)
+        {
+            // This wait timed out twice in about twenty full CI runs; say where the summary stopped.
+            var outbox = host.Services.GetRequiredService<Outbox>();
+            var uplink = host.Services.GetRequiredService<UplinkService>();
+            throw new TimeoutException(
+                $"{ex.Message}. Summaries read from the channel: {summaries.Read}; outbox rows enqueued {outbox.Enqueued}, waiting {outbox.Count}; " +
+                $"uplink connects {uplink.Connects}, failed connects {uplink.ConnectFailures}, connected {uplink.IsConnected}, acknowledged {uplink.Acknowledged}",
+                ex);
+        }
 
         await central.PublishAsync("edgecc/v1/hq/pi-7/config", """{"schemaVersion":1,"version":"w1","settings":{"Analysis":{"Workers":3}}}""");
         await central.WaitForAsync(m => m.Any(x => x.Topic == "edgecc/v1/hq/pi-7/config/ack"), TimeSpan.FromSeconds(60), "the ack");
