@@ -359,7 +359,15 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
             var word = (Marshal.PtrToStringUTF8(PocketSphinxNative.SegmentWord(segment)) ?? "").TrimEnd();
             PocketSphinxNative.SegmentFrames(segment, out var startFrame, out var endFrame);
             var score = PocketSphinxNative.SegmentProbability(segment, out _, out _, out _);
-            _segments.Add(new Segment(word, startFrame, endFrame, score));
+            if (_model.Find(word) is { } phrase)
+            {
+                _segments.Add(new Segment(
+                    phrase,
+                    _utteranceStart + ((long)startFrame * SamplesPerFrame),
+                    _utteranceStart + (((long)endFrame + 1) * SamplesPerFrame),
+                    Margin(score)));
+            }
+
             segment = PocketSphinxNative.SegmentNext(segment);
         }
 
@@ -379,15 +387,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         // The detection list is newest first.
         for (var i = _segments.Count - 1; i >= 0; i--)
         {
-            var s = _segments[i];
-            if (_model.Find(s.Word) is not { } phrase)
-            {
-                continue;
-            }
-
-            var start = LegStart(s);
-            var end = LegEnd(s);
-            var margin = Margin(s.Score);
+            var (phrase, start, end, margin) = _segments[i];
             if (ReportOf(phrase, start, end) is { } report)
             {
                 // The same spoken phrase: PocketSphinx moves a detection in place to a better overlapping match, so
@@ -434,13 +434,8 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
         foreach (var s in _segments)
         {
-            if (_model.Find(s.Word) is not { } other || ReferenceEquals(other, phrase))
-            {
-                continue;
-            }
-
-            var otherMargin = Margin(s.Score);
-            if (otherMargin > margin && otherMargin >= _model.ThresholdOf(other, NoisyAt(LegEnd(s))) && Cover(start, end, LegStart(s), LegEnd(s)) && !phrase.Nests(other))
+            if (!ReferenceEquals(s.Phrase, phrase) && s.Margin > margin && s.Margin >= _model.ThresholdOf(s.Phrase, NoisyAt(s.End))
+                && Cover(start, end, s.Start, s.End) && !phrase.Nests(s.Phrase))
             {
                 return true;
             }
@@ -489,10 +484,6 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         return null;
     }
 
-    private long LegStart(Segment s) => _utteranceStart + ((long)s.StartFrame * SamplesPerFrame);
-
-    private long LegEnd(Segment s) => _utteranceStart + (((long)s.EndFrame + 1) * SamplesPerFrame);
-
     private double Margin(int score) => (score + PocketSphinxNative.KwsScoreOffset) * _log10PerScoreUnit;
 
     private double Confidence(double margin, int threshold)
@@ -519,7 +510,8 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
         _history.AsSpan(0, destination.Length - first).CopyTo(destination[first..]);
     }
 
-    private readonly record struct Segment(string Word, int StartFrame, int EndFrame, int Score);
+    /// <summary>A detection of a configured phrase in the decoder's list: leg samples and log10 margin.</summary>
+    private readonly record struct Segment(Phrase Phrase, long Start, long End, double Margin);
 
     /// <summary>A reported phrase and the leg samples its detection has covered so far.</summary>
     private sealed class Report(Phrase phrase, long start, long end, SpottedPhrase spotted)
