@@ -426,7 +426,7 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
     {
         foreach (var r in _reported)
         {
-            if (!ReferenceEquals(r.Phrase, phrase) && r.Spotted.BestMargin > margin && Cover(start, end, r.Start, r.End) && !phrase.Nests(r.Phrase))
+            if (Beats(r.Phrase, r.Start, r.End, r.Spotted.BestMargin))
             {
                 return true;
             }
@@ -434,14 +434,16 @@ internal sealed class PocketSphinxSpotter : IKeywordSpotter
 
         foreach (var s in _segments)
         {
-            if (!ReferenceEquals(s.Phrase, phrase) && s.Margin > margin && s.Margin >= _model.ThresholdOf(s.Phrase, NoisyAt(s.End))
-                && Cover(start, end, s.Start, s.End) && !phrase.Nests(s.Phrase))
+            if (Beats(s.Phrase, s.Start, s.End, s.Margin) && s.Margin >= _model.ThresholdOf(s.Phrase, NoisyAt(s.End)))
             {
                 return true;
             }
         }
 
         return false;
+
+        bool Beats(Phrase rival, long rivalStart, long rivalEnd, double rivalMargin)
+            => !ReferenceEquals(rival, phrase) && rivalMargin > margin && Cover(start, end, rivalStart, rivalEnd) && !phrase.Nests(rival);
     }
 
     /// <summary>Records the leg's condition from here on, when it changed.</summary>

@@ -200,17 +200,10 @@ internal static class EvalCommand
         output.WriteLine("sweep estimate (the permissive run's detections with margin >= the chosen threshold of their leg's condition):");
         foreach (var set in sets)
         {
-            var texts = set.Phrases.Select(p => p.Text).ToList();
             output.WriteLine($"  {set.Name} (calibration voices {string.Join(", ", CalibrationSplit.Voices(set, 0))}; held out {string.Join(", ", CalibrationSplit.Voices(set, 1))})");
-            foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
-            {
-                var items = permissive[set.Name].Scored(set, half)
-                    .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Margin >= ThresholdOf(set, d))] })
-                    .ToList();
-                var score = EvalScorer.Score(texts, items);
-                output.WriteLine(EvalReport.Brief(label, score));
-                figures.Add(EvalFigures.From(set, "sweep-estimate-" + label.Replace(' ', '-'), score, items.Count, null));
-            }
+            WriteHalves(output, figures, set, "", "sweep-estimate-", half => permissive[set.Name].Scored(set, half)
+                .Select(i => i with { Detections = [.. i.Detections.Where(d => d.Margin >= ThresholdOf(set, d))] })
+                .ToList());
         }
 
         var calibrated = CalibratedPhrases(sets, chosen);
@@ -226,14 +219,20 @@ internal static class EvalCommand
             var phrases = set.Phrases.Select(p => byText[PronunciationDictionary.Normalize(p.Text)]).ToList();
             var run = spotting.Run(corpus, set, EvalSpotting.ForBand(phrases, set.IsNarrowband), cancellationToken);
             WriteSet(output, corpus, set, "calibrated thresholds (a real run, not the sweep estimate)", "edgecc-calibrated", run, cli, figures, detections, analysis, cancellationToken);
-            var texts = set.Phrases.Select(p => p.Text).ToList();
-            foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
-            {
-                var items = run.Scored(set, half);
-                var score = EvalScorer.Score(texts, items);
-                output.WriteLine(EvalReport.Brief("edgecc " + label, score));
-                figures.Add(EvalFigures.From(set, "edgecc-calibrated-" + label.Replace(' ', '-'), score, items.Count, null));
-            }
+            WriteHalves(output, figures, set, "edgecc ", "edgecc-calibrated-", half => run.Scored(set, half));
+        }
+    }
+
+    /// <summary>The brief score of each <see cref="CalibrationSplit"/> half of <paramref name="set"/>, printed and kept as figures.</summary>
+    private static void WriteHalves(TextWriter output, List<EvalFigures> figures, CorpusSet set, string linePrefix, string figurePrefix, Func<int, List<ScoredItem>> itemsOf)
+    {
+        var texts = set.Phrases.Select(p => p.Text).ToList();
+        foreach (var (half, label) in new[] { (CalibrationSplit.Calibration, "calibration half"), (CalibrationSplit.HeldOut, "held-out half") })
+        {
+            var items = itemsOf(half);
+            var score = EvalScorer.Score(texts, items);
+            output.WriteLine(EvalReport.Brief(linePrefix + label, score));
+            figures.Add(EvalFigures.From(set, figurePrefix + label.Replace(' ', '-'), score, items.Count, null));
         }
     }
 
