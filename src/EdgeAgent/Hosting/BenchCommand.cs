@@ -14,11 +14,29 @@ internal static class BenchCommand
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
         var overrides = new Dictionary<string, string?>(command.Overrides, StringComparer.OrdinalIgnoreCase);
-        if (!overrides.ContainsKey("Store:DataDirectory"))
+        if (overrides.ContainsKey("Store:DataDirectory"))
         {
-            overrides["Store:DataDirectory"] = Path.Combine(Path.GetTempPath(), "edgecc-bench-" + Environment.ProcessId);
+            return Measure(command, overrides, output, cancellationToken);
         }
 
+        // The bench's own store holds nothing worth keeping: each run used to leave one directory behind.
+        var scratch = Path.Combine(Path.GetTempPath(), "edgecc-bench-" + Environment.ProcessId);
+        overrides["Store:DataDirectory"] = scratch;
+        try
+        {
+            return Measure(command, overrides, output, cancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    private static int Measure(CommandLine command, Dictionary<string, string?> overrides, TextWriter output, CancellationToken cancellationToken)
+    {
         using var host = Program.BuildHost(new HostSettings
         {
             ConfigFile = command.Get("config"),

@@ -59,15 +59,23 @@ internal sealed class WebHost : IAsyncDisposable
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "edgecc-web-" + Guid.NewGuid().ToString("N"));
 
+    public static void DeleteDataDirectory(string data)
+    {
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
         Host.Dispose();
-        if (_ownsData && Directory.Exists(Data))
+        if (_ownsData)
         {
-            Directory.Delete(Data, recursive: true);
+            DeleteDataDirectory(Data);
         }
     }
 }

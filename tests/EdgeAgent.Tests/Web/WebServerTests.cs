@@ -211,9 +211,17 @@ public sealed partial class WebServerTests
         squatter.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)squatter.LocalEndpoint).Port}";
 
-        var error = Assert.Throws<IOException>(() => WebHost.Build(WebHost.NewDataDirectory(), url));
+        var data = WebHost.NewDataDirectory();
+        try
+        {
+            var error = Assert.Throws<IOException>(() => WebHost.Build(data, url));
 
-        Assert.Equal($"cannot listen on {url}: address already in use (set Web:Urls to a free address)", error.Message);
+            Assert.Equal($"cannot listen on {url}: address already in use (set Web:Urls to a free address)", error.Message);
+        }
+        finally
+        {
+            WebHost.DeleteDataDirectory(data);
+        }
     }
 
     [Fact]
@@ -225,6 +233,7 @@ public sealed partial class WebServerTests
         var data = WebHost.NewDataDirectory();
 
         var (exitCode, _, error) = await Hosting.EdgeccProcess.RunAsync("run", "--Web:Urls=" + url, "--Store:DataDirectory=" + data);
+        WebHost.DeleteDataDirectory(data);
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"edgecc: cannot listen on {url}: address already in use (set Web:Urls to a free address)", error.TrimEnd('\n'));
