@@ -5,9 +5,10 @@ namespace EdgeCc.Agent.Analysis;
 /// <summary>
 /// The analysis of one leg of one call: brings its audio to 16 kHz, lets voice activity decide
 /// what the keyword spotter hears, keeps the spotter's clock aligned with the call's, and turns
-/// spotted phrases into detections.
+/// spotted phrases into detections. A wideband leg's spotter and voice activity hear it through a
+/// <see cref="SpeechHighPass"/> at <paramref name="widebandHighPassHz"/> (0: none); prosody hears it as it came.
 /// </summary>
-internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool spotSpeechOnly)
+internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool spotSpeechOnly, int widebandHighPassHz)
 {
     public const int SampleRate = 16_000;
 
@@ -27,6 +28,8 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
     private int _inputRate;
     private int _legRate;
     private short[] _resampled = [];
+    private SpeechHighPass? _highPass;
+    private short[] _filtered = [];
     private TimeSpan _segmentStart;
     private long _segmentSamples;
     private double? _speechToNoiseDb;
@@ -53,11 +56,16 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
         {
             // The leg's band is what its first frame carried (a G.711 leg stays narrowband after upsampling).
             _legRate = frame.SampleRate;
+            if (_legRate == SampleRate && widebandHighPassHz > 0)
+            {
+                _highPass = new SpeechHighPass(widebandHighPassHz, SampleRate);
+            }
         }
 
         var wideband = Wideband(frame);
+        var heard = Filtered(wideband);
         AudioDuration += frame.Duration;
-        var speech = signals.Process(wideband);
+        var speech = signals.Process(wideband, heard);
         _speechToNoiseDb = signals.SpeechToNoiseDb(leg);
         if (speech)
         {
@@ -66,7 +74,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
 
         if (spotSpeechOnly && !speech)
         {
-            _preRoll.Write(wideband.Samples.Span);
+            _preRoll.Write(heard);
             return;
         }
 
@@ -77,7 +85,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
             Spot(wideband.Timestamp - Duration(held), _preRollSamples.AsSpan(0, held), detections);
         }
 
-        Spot(wideband.Timestamp, wideband.Samples.Span, detections);
+        Spot(wideband.Timestamp, heard, detections);
     }
 
     /// <summary>The leg's audio is over: flush the decoder and give it back to the pool.</summary>
@@ -158,6 +166,24 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
 
         // The buffer is reused for the next frame; the frame does not outlive this call.
         return new AudioFrame(frame.CallId, frame.Leg, frame.Timestamp, _resampled.AsMemory(0, written), SampleRate);
+    }
+
+    /// <summary>The frame's samples as the spotter and voice activity hear them.</summary>
+    private ReadOnlySpan<short> Filtered(AudioFrame frame)
+    {
+        var samples = frame.Samples.Span;
+        if (_highPass is null)
+        {
+            return samples;
+        }
+
+        if (_filtered.Length < samples.Length)
+        {
+            _filtered = new short[samples.Length];
+        }
+
+        _highPass.Process(samples, _filtered);
+        return _filtered.AsSpan(0, samples.Length);
     }
 
     private void FeedSilence(long count, List<Detection> detections)

@@ -5,9 +5,9 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
-/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities, pronunciations and noisy-leg
-/// boundary the thresholds were calibrated with (a threshold means nothing under another phone loop or other keyphrase
-/// variants, and a noisy threshold nothing for another boundary).
+/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities, pronunciations, wideband high-pass
+/// and noisy-leg boundary the thresholds were calibrated with (a threshold means nothing under another phone loop, other
+/// keyphrase variants or another filter, and a noisy threshold nothing for another boundary).
 /// </summary>
 internal static class CalibratedConfig
 {
@@ -22,6 +22,7 @@ internal static class CalibratedConfig
         json.WriteStartObject(AnalysisOptions.Section);
         json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Wideband));
         json.WriteNumber(nameof(AnalysisOptions.NoisyBelowSnrDb), calibratedWith.NoisyBelowSnrDb);
+        json.WriteNumber(nameof(AnalysisOptions.WidebandHighPassHz), calibratedWith.WidebandHighPassHz);
         json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
         json.WriteNumber(nameof(NarrowbandOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Narrowband));
         json.WriteEndObject();

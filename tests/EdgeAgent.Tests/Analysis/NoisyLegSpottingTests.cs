@@ -39,6 +39,26 @@ public sealed class NoisyLegSpottingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Mains_hum_under_a_wideband_leg_is_filtered_out_before_voice_activity_and_the_spotter_hear_it()
+    {
+        var clean = SpeechFixtures.ReadWav(SpeechFixtures.Librivox(Id));
+        var hum = Mix(Sine(50, clean.Length / (double)Rate, 1), Sine(100, clean.Length / (double)Rate, 1));
+        var humLevel = RmsDbfs(clean) - 18;
+        var humming = Mix(clean, Gain(hum, humLevel - RmsDbfs(hum)));
+
+        var filtered = Analyse(Options(noisyThreshold: Phrase.StrictestThreshold), humming);
+        var unfilteredOptions = Options(noisyThreshold: Phrase.StrictestThreshold);
+        unfilteredOptions.WidebandHighPassHz = 0;
+        var unfiltered = Analyse(unfilteredOptions, humming);
+
+        output.WriteLine($"hum 18 dB under the speech: filtered {filtered.Snr:0.0} dB {Describe(filtered.Spotted)}; unfiltered {unfiltered.Snr:0.0} dB {Describe(unfiltered.Spotted)}");
+        Assert.True(filtered.Snr >= new AnalysisOptions().NoisyBelowSnrDb, $"{filtered.Snr} dB");
+        Assert.False(Assert.Single(filtered.Spotted).Noisy);
+        Assert.True(unfiltered.Snr < new AnalysisOptions().NoisyBelowSnrDb, $"{unfiltered.Snr} dB");
+        Assert.Empty(unfiltered.Spotted);
+    }
+
+    [Fact]
     public void A_spotter_given_back_to_the_pool_forgets_the_last_legs_noise()
     {
         using var model = KeywordModel.Create(Options(noisyThreshold: Phrase.StrictestThreshold));
