@@ -1,10 +1,11 @@
 namespace EdgeCc.Agent.Analysis;
 
 /// <summary>
-/// A second-order Butterworth high-pass (12 dB per octave) in front of a wideband leg's keyword spotter. Below a few
-/// hundred hertz a call carries little that tells words apart but most of what a noisy room or line adds (mains hum
-/// and its harmonics, rumble, brown and pink noise), and the acoustic model's lowest filters start at 130 Hz: there
-/// that energy drowns the speech the model listens for. Measured by <c>edgecc eval --calibrate</c> (eval/README.md).
+/// A second-order Butterworth high-pass (12 dB per octave) in front of a wideband leg's voice activity and keyword
+/// spotter. Below a few hundred hertz a call carries little that tells words apart but most of what a noisy room or
+/// line adds (mains hum and its harmonics, rumble, brown and pink noise), and the acoustic model's lowest filters start
+/// at 130 Hz: there that energy drowns the speech the model listens for, and voice activity takes it for the leg's
+/// noise. Measured by <c>edgecc eval --calibrate</c> (eval/README.md).
 /// </summary>
 internal sealed class SpeechHighPass
 {
@@ -28,10 +29,7 @@ internal sealed class SpeechHighPass
         _b1 = -(1 + Math.Cos(w0)) / a0;
         _a1 = -2 * Math.Cos(w0) / a0;
         _a2 = (1 - alpha) / a0;
-        CutoffHz = cutoffHz;
     }
-
-    public int CutoffHz { get; }
 
     /// <summary>Filters <paramref name="input"/> into <paramref name="output"/> (same length), carrying the state on.</summary>
     public void Process(ReadOnlySpan<short> input, Span<short> output)
