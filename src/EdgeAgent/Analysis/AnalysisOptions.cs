@@ -59,18 +59,17 @@ public sealed class AnalysisOptions
     /// is spotted with its phrases' noisy thresholds (<see cref="Phrase.NoisyThreshold"/>): in noise a phrase's false
     /// alarms score higher, and one threshold for both would either flood a speakerphone caller's leg with them or
     /// miss the phrase on every headset. Measured by <c>edgecc eval</c>: the synthetic corpus's clean and G.711 sets
-    /// 45-56 dB, its noisy μ-law set (15 dB noise under speech RMS) 15-21 dB, its noisy wideband set after the
-    /// <see cref="WidebandHighPassHz"/> filter 13-29 dB, the real read recordings 25-56 dB.
+    /// 45-56 dB, its noisy sets (15 dB noise under speech RMS, hum on half their files) 13-29 dB through the
+    /// <see cref="HighPassHz"/> filter (15-22 dB without it), the real read recordings 25-56 dB.
     /// </summary>
     [Range(0, 60)]
     public int NoisyBelowSnrDb { get; set; } = 22;
 
     /// <summary>
-    /// The cutoff of the high-pass a wideband leg's voice activity and keyword spotter hear it through
-    /// (<see cref="SpeechHighPass"/>); 0: none. Thresholds are calibrated for one cutoff. Narrowband legs are not
-    /// filtered: their thresholds and channel transform were measured without it.
+    /// The cutoff of the high-pass every leg's voice activity and keyword spotter hear it through (at 16 kHz, after a
+    /// narrowband leg is upsampled; <see cref="SpeechHighPass"/>); 0: none. Thresholds are calibrated for one cutoff.
     /// </summary>
-    public int WidebandHighPassHz { get; set; } = 250;
+    public int HighPassHz { get; set; } = 250;
 
     /// <summary>
     /// When two different phrases are found over the same stretch of a leg ("seven of hearts" and "ten of clubs" over

@@ -52,9 +52,9 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Analysis:NoisyBelowSnrDb is {options.NoisyBelowSnrDb}: it must be between 0 and 60 dB (0: no leg is noisy)"));
         }
 
-        if (options.WidebandHighPassHz is < 0 or > 1_000)
+        if (options.HighPassHz is < 0 or > 1_000)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Analysis:WidebandHighPassHz is {options.WidebandHighPassHz}: it must be between 0 (no filter) and 1000 Hz"));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Analysis:HighPassHz is {options.HighPassHz}: it must be between 0 (no filter) and 1000 Hz"));
         }
 
         foreach (var word in options.Pronunciations.Keys.Where(k => PronunciationDictionary.Words(k).Length != 1))

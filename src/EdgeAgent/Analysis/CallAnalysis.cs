@@ -21,8 +21,8 @@ internal sealed class CallAnalysis
         StartedAt = started?.At ?? firstSeen;
         _legs =
         [
-            new LegAnalysis(callId, Leg.Agent, pool, options.SpotSpeechOnly, options.WidebandHighPassHz),
-            new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly, options.WidebandHighPassHz),
+            new LegAnalysis(callId, Leg.Agent, pool, options.SpotSpeechOnly, options.HighPassHz),
+            new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly, options.HighPassHz),
         ];
         _signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
     }

@@ -5,10 +5,10 @@ namespace EdgeCc.Agent.Analysis;
 /// <summary>
 /// The analysis of one leg of one call: brings its audio to 16 kHz, lets voice activity decide
 /// what the keyword spotter hears, keeps the spotter's clock aligned with the call's, and turns
-/// spotted phrases into detections. A wideband leg's spotter and voice activity hear it through a
-/// <see cref="SpeechHighPass"/> at <paramref name="widebandHighPassHz"/> (0: none); prosody hears it as it came.
+/// spotted phrases into detections. The spotter and voice activity hear the leg through a <see cref="SpeechHighPass"/>
+/// at <paramref name="highPassHz"/> (0: none); prosody hears it as it came.
 /// </summary>
-internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool spotSpeechOnly, int widebandHighPassHz)
+internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool spotSpeechOnly, int highPassHz)
 {
     public const int SampleRate = 16_000;
 
@@ -28,7 +28,7 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
     private int _inputRate;
     private int _legRate;
     private short[] _resampled = [];
-    private SpeechHighPass? _highPass;
+    private readonly SpeechHighPass? _highPass = highPassHz > 0 ? new SpeechHighPass(highPassHz, SampleRate) : null;
     private short[] _filtered = [];
     private TimeSpan _segmentStart;
     private long _segmentSamples;
@@ -56,10 +56,6 @@ internal sealed class LegAnalysis(string callId, Leg leg, SpotterPool pool, bool
         {
             // The leg's band is what its first frame carried (a G.711 leg stays narrowband after upsampling).
             _legRate = frame.SampleRate;
-            if (_legRate == SampleRate && widebandHighPassHz > 0)
-            {
-                _highPass = new SpeechHighPass(widebandHighPassHz, SampleRate);
-            }
         }
 
         var wideband = Wideband(frame);

@@ -1,7 +1,7 @@
 namespace EdgeCc.Agent.Analysis;
 
 /// <summary>
-/// A second-order Butterworth high-pass (12 dB per octave) in front of a wideband leg's voice activity and keyword
+/// A second-order Butterworth high-pass (12 dB per octave) in front of a leg's voice activity and keyword
 /// spotter. Below a few hundred hertz a call carries little that tells words apart but most of what a noisy room or
 /// line adds (mains hum and its harmonics, rumble, brown and pink noise), and the acoustic model's lowest filters start
 /// at 130 Hz: there that energy drowns the speech the model listens for, and voice activity takes it for the leg's

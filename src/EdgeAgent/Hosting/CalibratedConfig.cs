@@ -5,7 +5,7 @@ namespace EdgeCc.Agent.Hosting;
 
 /// <summary>
 /// The file <c>edgecc eval --calibrate --out FILE</c> writes: <c>{ "Analysis": { "Phrases": [ ... ] } }</c> with full
-/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities, pronunciations, wideband high-pass
+/// phrase entries, for <c>edgecc --config FILE</c>, and the phone-loop probabilities, pronunciations, high-pass
 /// and noisy-leg boundary the thresholds were calibrated with (a threshold means nothing under another phone loop, other
 /// keyphrase variants or another filter, and a noisy threshold nothing for another boundary).
 /// </summary>
@@ -22,7 +22,7 @@ internal static class CalibratedConfig
         json.WriteStartObject(AnalysisOptions.Section);
         json.WriteNumber(nameof(AnalysisOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Wideband));
         json.WriteNumber(nameof(AnalysisOptions.NoisyBelowSnrDb), calibratedWith.NoisyBelowSnrDb);
-        json.WriteNumber(nameof(AnalysisOptions.WidebandHighPassHz), calibratedWith.WidebandHighPassHz);
+        json.WriteNumber(nameof(AnalysisOptions.HighPassHz), calibratedWith.HighPassHz);
         json.WriteStartObject(nameof(AnalysisOptions.Narrowband));
         json.WriteNumber(nameof(NarrowbandOptions.PhoneLoopProbability), calibratedWith.PhoneLoopProbabilityFor(SpottingBand.Narrowband));
         json.WriteEndObject();

@@ -97,7 +97,7 @@ internal sealed class EvalSpotting(AnalysisOptions configured, ILoggerFactory lo
         var found = new List<(Detection Detection, SpottedPhrase Spotted, double ReportedAt)>();
         var started = ThreadCpuClock.Now();
         var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
-        var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly, options.WidebandHighPassHz) { Spotted = spotted.Add };
+        var leg = new LegAnalysis(callId, Leg.Customer, pool, options.SpotSpeechOnly, options.HighPassHz) { Spotted = spotted.Add };
         for (var offset = 0; offset < samples.Length; offset += frame)
         {
             var count = Math.Min(frame, samples.Length - offset);

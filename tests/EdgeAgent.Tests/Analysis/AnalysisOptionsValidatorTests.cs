@@ -91,12 +91,12 @@ public sealed class AnalysisOptionsValidatorTests
         options.Phrases[0].NoisyThreshold = -81;
         options.Phrases[0].NarrowbandNoisyThreshold = 200;
         options.NoisyBelowSnrDb = 61;
-        options.WidebandHighPassHz = -1;
+        options.HighPassHz = -1;
 
         Assert.Equal(
             [
                 "Analysis:NoisyBelowSnrDb is 61: it must be between 0 and 60 dB (0: no leg is noisy)",
-                "Analysis:WidebandHighPassHz is -1: it must be between 0 (no filter) and 1000 Hz",
+                "Analysis:HighPassHz is -1: it must be between 0 (no filter) and 1000 Hz",
                 "Analysis:Phrases:0:Threshold is 151: it is the exponent of 1e<n> and must be between -80 and 150",
                 "Analysis:Phrases:0:NoisyThreshold is -81: it is the exponent of 1e<n> and must be between -80 and 150",
                 "Analysis:Phrases:0:NarrowbandNoisyThreshold is 200: it is the exponent of 1e<n> and must be between -80 and 150",

@@ -115,7 +115,7 @@ internal static class SpeechFixtures
     /// </summary>
     public static (List<Detection> Detections, SignalCallAnalyzer Signals) AnalyseLeg(SpotterPool pool, AnalysisOptions options, short[] samples, int rate, Action<SpottedPhrase>? spotted = null)
     {
-        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly, options.WidebandHighPassHz) { Spotted = spotted };
+        var leg = new LegAnalysis("call-1", Leg.Customer, pool, options.SpotSpeechOnly, options.HighPassHz) { Spotted = spotted };
         var signals = new SignalCallAnalyzer(options.VoiceActivity, options.Prosody, options.Talk, options.Sentiment);
         var detections = new List<Detection>();
         var frame = rate / 50;

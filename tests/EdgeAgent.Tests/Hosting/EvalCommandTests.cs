@@ -106,7 +106,7 @@ public sealed class EvalCommandTests(ITestOutputHelper log)
         using var written = JsonDocument.Parse(File.ReadAllText(file));
         var analysis = written.RootElement.GetProperty("Analysis");
         Assert.Equal(50, analysis.GetProperty("NoisyBelowSnrDb").GetInt32());
-        Assert.Equal(new AnalysisOptions().WidebandHighPassHz, analysis.GetProperty("WidebandHighPassHz").GetInt32());
+        Assert.Equal(new AnalysisOptions().HighPassHz, analysis.GetProperty("HighPassHz").GetInt32());
         var manifest = CorpusManifest.Load(corpus.Directory).Sets.Single(s => s.Name == EvalTestCorpus.Wideband).Phrases;
         foreach (var (p, configured) in analysis.GetProperty("Phrases").EnumerateArray().Zip(manifest))
         {
