@@ -24,6 +24,9 @@ internal sealed class KeywordModel : IDisposable
 
     private readonly Dictionary<string, Phrase> _phrases;
 
+    /// <summary>What the model was built from: the noisy-leg boundary and the competition rule come from it.</summary>
+    private readonly AnalysisOptions _options;
+
     private KeywordModel(
         SpottingBand band,
         string modelDirectory,
@@ -34,11 +37,9 @@ internal sealed class KeywordModel : IDisposable
         int wordCount,
         IReadOnlyList<string> decoderArguments,
         float[]? initialCepstralMean,
-        int noisyBelowSnrDb,
-        bool bestOfOverlappingPhrases)
+        AnalysisOptions options)
     {
-        NoisyBelowSnrDb = noisyBelowSnrDb;
-        BestOfOverlappingPhrases = bestOfOverlappingPhrases;
+        _options = options;
         InitialCepstralMean = initialCepstralMean;
         Band = band;
         DecoderArguments = decoderArguments;
@@ -52,11 +53,8 @@ internal sealed class KeywordModel : IDisposable
 
     public SpottingBand Band { get; }
 
-    /// <summary>A leg whose speech-to-noise ratio is below this is noisy (<see cref="AnalysisOptions.NoisyBelowSnrDb"/>).</summary>
-    public int NoisyBelowSnrDb { get; }
-
     /// <summary>Overlapping detections of different phrases compete (<see cref="AnalysisOptions.BestOfOverlappingPhrases"/>).</summary>
-    public bool BestOfOverlappingPhrases { get; }
+    public bool BestOfOverlappingPhrases => _options.BestOfOverlappingPhrases;
 
     /// <summary>PocketSphinx arguments of this band, added to the ones every decoder gets.</summary>
     public IReadOnlyList<string> DecoderArguments { get; }
@@ -134,7 +132,7 @@ internal sealed class KeywordModel : IDisposable
             var keyphrasePath = Path.Combine(directory, "phrases.kws");
             File.WriteAllText(keyphrasePath, KeyphraseFile(phrases, dictionary, band), new UTF8Encoding(false));
             return new KeywordModel(
-                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean, options.NoisyBelowSnrDb, options.BestOfOverlappingPhrases);
+                band, Path.GetFullPath(options.ModelDirectory), directory, dictionaryPath, keyphrasePath, phrases, dictionary.WordCount, decoderArguments, initialMean, options);
         }
         catch
         {
@@ -179,7 +177,7 @@ internal sealed class KeywordModel : IDisposable
     }
 
     /// <summary>Whether a leg with <paramref name="speechToNoiseDb"/> counts as noisy (<see cref="AnalysisOptions.IsNoisy"/>).</summary>
-    public bool IsNoisy(double? speechToNoiseDb) => speechToNoiseDb < NoisyBelowSnrDb;
+    public bool IsNoisy(double? speechToNoiseDb) => _options.IsNoisy(speechToNoiseDb);
 
     /// <summary>The configured phrase a keyphrase string from the decoder stands for.</summary>
     public Phrase? Find(string keyphrase) => _phrases.GetValueOrDefault(PronunciationDictionary.BaseText(keyphrase));
